@@ -1,0 +1,90 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AppError } from './app-error.js';
+import { ErrorCode, GENERIC_MESSAGES, isErrorCode } from './codes.js';
+
+/** Codes Apollo Server itself raises before our resolvers run, mapped into our catalogue. */
+const APOLLO_CODE_MAP: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: ErrorCode.BAD_USER_INPUT,
+  GRAPHQL_VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
+  BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,
+  BAD_REQUEST: ErrorCode.BAD_USER_INPUT,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BAD_USER_INPUT,
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_USER_INPUT,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_USER_INPUT,
+  UNAUTHENTICATED: ErrorCode.UNAUTHENTICATED,
+  FORBIDDEN: ErrorCode.FORBIDDEN,
+};
+
+/** Apollo codes whose messages are safe and useful to keep (they describe the client's query). */
+const KEEP_MESSAGE_APOLLO = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** Turns an AppError into the GraphQLError a resolver throws. */
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...(error.argument === undefined ? {} : { argument: error.argument }),
+      ...(error.operator === undefined ? {} : { operator: error.operator }),
+      ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+    },
+    originalError: error,
+  });
+}
+
+export interface MaskOptions {
+  requestId?: string | undefined;
+  /** Called with the full error when its detail is hidden from the client. */
+  onHidden?: (error: unknown) => void;
+}
+
+function findAppError(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof AppError) return current;
+    if (current instanceof GraphQLError) current = current.originalError;
+    else if (current instanceof Error) current = current.cause;
+    else return undefined;
+  }
+  return undefined;
+}
+
+const SAFE_EXTENSION_KEYS = ['argument', 'operator', 'retryAfterSeconds', 'stale'] as const;
+
+/**
+ * The single place where any error becomes what a client sees: a message, a code from the
+ * catalogue, the request id, and a few safe hints — never a stack, a URL or an upstream body.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, options: MaskOptions = {}): GraphQLFormattedError {
+  const appError = findAppError(error);
+  const rawCode = formatted.extensions?.['code'];
+  let code: ErrorCode;
+  let message: string;
+  if (appError) {
+    code = appError.code;
+    message = appError.message;
+  } else if (typeof rawCode === 'string' && isErrorCode(rawCode)) {
+    code = rawCode;
+    message = code === ErrorCode.INTERNAL ? GENERIC_MESSAGES.INTERNAL : formatted.message;
+  } else if (typeof rawCode === 'string' && APOLLO_CODE_MAP[rawCode] !== undefined) {
+    code = APOLLO_CODE_MAP[rawCode];
+    message = KEEP_MESSAGE_APOLLO.has(rawCode) ? formatted.message : GENERIC_MESSAGES[code];
+  } else {
+    code = ErrorCode.INTERNAL;
+    message = GENERIC_MESSAGES.INTERNAL;
+    options.onHidden?.(error);
+  }
+  const extensions: Record<string, unknown> = { code };
+  for (const key of SAFE_EXTENSION_KEYS) {
+    const value = formatted.extensions?.[key];
+    if (value !== undefined && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+      extensions[key] = value;
+    }
+  }
+  if (options.requestId) extensions['requestId'] = options.requestId;
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions,
+  };
+}

@@ -1,0 +1,12 @@
+export { createUpstreamClient, type UpstreamClient } from './client.js';
+export type { BreakerState } from './breaker.js';
+export {
+  HTTP_DEFAULTS,
+  type BreakerOptions,
+  type QueryValue,
+  type RetryOptions,
+  type UpstreamClientOptions,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './options.js';
+export { isRetryableStatus, nextRetryDelay, parseRetryAfter } from './retry.js';

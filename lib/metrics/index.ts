@@ -1,0 +1,1 @@
+export { registry, counter, gauge, histogram, type MetricSpec, type HistogramSpec } from './registry.js';

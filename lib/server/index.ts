@@ -1,0 +1,3 @@
+export * from './http.js';
+export * from './subgraph.js';
+export * from './metrics-plugin.js';

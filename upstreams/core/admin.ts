@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { faultPatchSchema, faultSchema, NO_FAULT, OPERATORS, type Fault, type Operator } from './faults.js';
+import type { Rng } from '../data/prng.js';
+
+export interface SimulatorState {
+  faults: Map<Operator, Fault>;
+  /** Calls per `OPERATOR METHOD /route/pattern` since the last reset. */
+  calls: Map<string, number>;
+  rng: Rng;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function operatorOf(url: string): Operator | undefined {
+  const prefix = url.split('/')[1]?.split('?')[0];
+  return OPERATORS.find((operator) => operator === prefix);
+}
+
+/**
+ * Cross-cutting behaviour of every simulated operator: call counting (what tests and benchmarks
+ * read to count upstream calls per query), latency, and injected faults.
+ */
+export function registerAdmin(app: FastifyInstance, state: SimulatorState): void {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const operator = operatorOf(request.url);
+    if (!operator) return;
+    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? request.url;
+    const key = `${request.method} ${route}`;
+    state.calls.set(key, (state.calls.get(key) ?? 0) + 1);
+    const fault = state.faults.get(operator) ?? NO_FAULT;
+    const delay = fault.latencyMs + (fault.jitterMs ? Math.round((state.rng.next() * 2 - 1) * fault.jitterMs) : 0);
+    if (delay > 0) await sleep(delay);
+    if (fault.timeoutRate > 0 && state.rng.next() < fault.timeoutRate) {
+      // Never answer: the client's timeout is what is being tested. The socket closes after a minute.
+      await sleep(60_000);
+      request.raw.destroy();
+      return reply;
+    }
+    if (fault.forcedStatus !== null) {
+      return reply.code(fault.forcedStatus).send({ message: `Simulated status ${fault.forcedStatus}` });
+    }
+    if (fault.errorRate > 0 && state.rng.next() < fault.errorRate) {
+      return reply.code(503).send({ message: 'Service momentanément indisponible' });
+    }
+    if (fault.malformedRate > 0 && state.rng.next() < fault.malformedRate) {
+      return reply.code(200).header('content-type', 'application/json').send('{"resultats": [{"id": "');
+    }
+    return undefined;
+  });
+
+  app.get('/_admin/calls', async () => {
+    const byEndpoint = Object.fromEntries([...state.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    const byOperator: Record<string, number> = {};
+    for (const [key, count] of state.calls) {
+      const operator = operatorOf(key.split(' ')[1] ?? '') ?? 'other';
+      byOperator[operator] = (byOperator[operator] ?? 0) + count;
+    }
+    const total = Object.values(byOperator).reduce((sum, count) => sum + count, 0);
+    return { total, byOperator, byEndpoint };
+  });
+
+  app.post('/_admin/reset', async () => {
+    state.calls.clear();
+    return { reset: true };
+  });
+
+  app.get('/_admin/faults', async () => Object.fromEntries(state.faults));
+
+  app.post('/_admin/faults', async (request, reply) => {
+    const parsed = faultPatchSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send({ message: parsed.error.issues[0]?.message ?? 'invalid faults' });
+    for (const [operator, patch] of Object.entries(parsed.data) as [Operator, Partial<Fault>][]) {
+      state.faults.set(operator, faultSchema.parse({ ...(state.faults.get(operator) ?? NO_FAULT), ...patch }));
+    }
+    return Object.fromEntries(state.faults);
+  });
+
+  app.delete('/_admin/faults', async () => {
+    for (const operator of OPERATORS) state.faults.set(operator, { ...NO_FAULT });
+    return Object.fromEntries(state.faults);
+  });
+}
