@@ -30,3 +30,8 @@ export const Scope = {
   JOBSEEKER_READ: 'jobseeker:read',
 } as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
+
+/** Every scope that guards personal data (what a worker can consent to). */
+export const PERSONAL_SCOPES: readonly Scope[] = Object.freeze(Object.values(Scope));
+
+export const isPersonalScope = (value: string): value is Scope => (PERSONAL_SCOPES as readonly string[]).includes(value);

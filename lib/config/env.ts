@@ -44,6 +44,8 @@ export function parseEnv<Shape extends z.ZodRawShape>(shape: Shape, env: EnvSour
 
 /** Runs a start-up function; a ConfigError ends the process with a one-line message. */
 export async function runMain(main: () => Promise<unknown>): Promise<void> {
+  // Started by the launcher with an IPC channel: if the launcher dies, so do we (no orphans).
+  if (process.connected) process.once('disconnect', () => process.exit(0));
   try {
     await main();
   } catch (error) {

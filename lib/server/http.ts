@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { register } from 'prom-client';
+import { registry } from '../metrics/index.js';
 import { AppError, ErrorCode, HTTP_STATUS, maskError, isAppError } from '../errors/index.js';
 import { acceptRequestId, REQUEST_ID_HEADER, staleSources, withRequestId, type Logger } from '../logging/index.js';
 
@@ -89,8 +89,8 @@ export function createGraphQLHttpServer<Ctx extends BaseContext>(options: GraphQ
       return sendJson(response, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', service: options.name, ...readiness.details });
     }
     if (request.method === 'GET' && url.pathname === '/metrics') {
-      const text = (await register.metrics()) + (options.metricsText ? await options.metricsText() : '');
-      response.writeHead(200, { 'content-type': register.contentType });
+      const text = (await registry.metrics()) + (options.metricsText ? await options.metricsText() : '');
+      response.writeHead(200, { 'content-type': registry.contentType });
       response.end(text);
       return;
     }

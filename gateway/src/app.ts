@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { request as undiciRequest } from 'undici';
+import type { ValidationRule } from 'graphql';
+import type { TokenVerifier } from '../../lib/auth/verifier.js';
+import { maskError } from '../../lib/errors/index.js';
+import { createLogger, currentRequestId, staleSources, type Logger } from '../../lib/logging/index.js';
+import { repoPath } from '../../lib/paths.js';
+import { createGraphQLHttpServer, listen, type GraphQLHttpOptions } from '../../lib/server/http.js';
+import { metricsPlugin } from '../../lib/server/metrics-plugin.js';
+import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './context.js';
+import { SubgraphDataSource, subgraphAgent } from './datasource.js';
+import { serveExplorer } from './explorer.js';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  verifier: TokenVerifier;
+  logger?: Logger;
+  /** Shared cache for automatic persisted queries (Redis or memory). */
+  apqCache?: KeyValueCache<string>;
+  /** Extra protections (limits, rate limiting) plugged in by the security layer. */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  validationRules?: ValidationRule[];
+  beforeGraphQL?: GraphQLHttpOptions<GatewayContext>['beforeGraphQL'];
+}
+
+export interface RunningGateway {
+  server: Server;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** Adds `extensions.stale` when some data was served past its TTL because an operator failed. */
+const stalePlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const stale = staleSources();
+        if (stale.length === 0 || response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale };
+      },
+    };
+  },
+};
+
+function subgraphUrls(supergraphSdl: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
+    if (match[1] && match[2]) urls.set(match[1], match[2]);
+  }
+  return urls;
+}
+
+/** The gateway: Apollo Server 5 + @apollo/gateway over the committed, static supergraph. */
+export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
+  const { config, verifier } = deps;
+  const logger = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH ?? repoPath('schema', 'supergraph.graphql'), 'utf8');
+  const agent = subgraphAgent(config.SUBGRAPH_TIMEOUT_MS);
+  const effectiveUrls = new Map([...subgraphUrls(supergraphSdl)].map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
+    buildService: ({ name, url }) => new SubgraphDataSource(name, effectiveUrls.get(name) ?? url ?? '', agent),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    persistedQueries: deps.apqCache ? { cache: deps.apqCache, ttl: config.APQ_TTL_SECONDS } : { ttl: config.APQ_TTL_SECONDS },
+    validationRules: deps.validationRules ?? [],
+    formatError: (formatted, error) =>
+      maskError(formatted, error, {
+        requestId: currentRequestId(),
+        onHidden: (hidden) => logger.error({ err: hidden }, 'unexpected error hidden from client'),
+      }),
+    plugins: [metricsPlugin<GatewayContext>('gateway'), stalePlugin, ...(deps.plugins ?? [])],
+  });
+  await apollo.start();
+
+  const readiness = async () => {
+    const checks = await Promise.all(
+      [...effectiveUrls].map(async ([name, url]) => {
+        try {
+          const response = await undiciRequest(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ __typename }' }),
+            dispatcher: agent,
+            headersTimeout: 2000,
+            bodyTimeout: 2000,
+          });
+          await response.body.dump();
+          return [name, response.statusCode === 200] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    return { ready: checks.every(([, ok]) => ok), details: { supergraph: 'loaded', subgraphs: Object.fromEntries(checks) } };
+  };
+
+  const server = createGraphQLHttpServer<GatewayContext>({
+    name: 'gateway',
+    apollo,
+    logger,
+    readiness,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    ...(config.explorer ? { extraRoutes: serveExplorer } : {}),
+    ...(deps.beforeGraphQL ? { beforeGraphQL: deps.beforeGraphQL } : {}),
+    buildContext: async (request, requestId) => {
+      const authorization = typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined;
+      const principal = await verifier.principalFrom(authorization);
+      return { requestId, principal, authorization, logger: logger.child({ requestId }) };
+    },
+  });
+  const port = await listen(server, config.GATEWAY_PORT, config.HOST, 'GATEWAY_PORT');
+  logger.info({ url: `http://${config.HOST}:${port}/graphql` }, 'gateway listening');
+  return {
+    server,
+    port,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      await agent.close();
+    },
+  };
+}

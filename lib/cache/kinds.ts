@@ -1,0 +1,36 @@
+import type { Scope } from './keys.js';
+
+export interface KindPolicy {
+  /** How long an entry is served as fresh. */
+  ttlSeconds: number;
+  /** How long past its TTL an entry is kept to be served if the upstream fails (stale-if-error). */
+  graceSeconds: number;
+  /** Personal data: must be fetched with `{ ownerId }`, never lands in the in-process tier. */
+  personal?: boolean;
+}
+
+export type KindTable = Readonly<Record<string, KindPolicy>>;
+
+/**
+ * Defaults by class of data. Personal data has no grace: a worker's rights must not be shown
+ * from an older read once the operator stops answering (and keeping it shortest limits exposure).
+ */
+export const DEFAULT_KINDS = {
+  reference: { ttlSeconds: 6 * 3600, graceSeconds: 24 * 3600 },
+  catalogue: { ttlSeconds: 10 * 60, graceSeconds: 60 * 60 },
+  offers: { ttlSeconds: 90, graceSeconds: 10 * 60 },
+  personal: { ttlSeconds: 45, graceSeconds: 0, personal: true },
+} as const satisfies KindTable;
+
+export type DefaultKinds = typeof DEFAULT_KINDS;
+
+/** Scope a kind accepts: a personal kind (or one whose flag is not a literal `false`) requires an owner. */
+export type ScopeFor<P extends KindPolicy> = P['personal'] extends false | undefined ? Scope : { ownerId: string };
+
+export interface FetchOptions<P extends KindPolicy> {
+  scope: ScopeFor<P>;
+  /** Overrides the kind's TTL for this call. */
+  ttlSeconds?: number;
+  /** Name reported by `markStale` when a stale value is served; defaults to the error's operator, else the kind. */
+  staleSource?: string;
+}

@@ -1,0 +1,17 @@
+import { counter } from '../metrics/index.js';
+
+/** One per lookup: a `fetch`, or each key of a `fetchMany` (callers joining a lookup in flight are not counted again). */
+export const cacheRequests = counter({
+  name: 'cache_requests_total',
+  help: 'Cache lookups by kind and result (hit, miss, stale).',
+  labelNames: ['kind', 'result'] as const,
+});
+
+export const cacheErrors = counter({
+  name: 'cache_errors_total',
+  help: 'Shared-tier (Redis) failures by operation; the cache fell open each time.',
+  labelNames: ['op'] as const,
+});
+
+export type CacheResult = 'hit' | 'miss' | 'stale';
+export type CacheOp = 'get' | 'mget' | 'set' | 'mset' | 'lock' | 'unlock';

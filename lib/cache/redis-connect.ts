@@ -1,0 +1,68 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { createLogger } from '../logging/index.js';
+import { redisMode, type RedisSettings } from './config.js';
+import type { RedisClient } from './redis-store.js';
+
+const log = createLogger('lib.cache');
+
+function hostPorts(list: string): Array<{ host: string; port: number }> {
+  return list.split(',').map((item) => {
+    const at = item.lastIndexOf(':');
+    const port = Number(item.slice(at + 1));
+    if (at <= 0 || !Number.isInteger(port)) throw new Error(`Expected host:port, got "${item}"`);
+    return { host: item.slice(0, at), port };
+  });
+}
+
+/** Reconnect forever with a capped backoff: the cache must come back by itself after an outage. */
+const reconnectDelay = (times: number): number => Math.min(50 * 2 ** Math.min(times, 6), 2_000);
+
+/** Logs transitions only: during an outage every reconnect attempt errors, and one line is enough. */
+function watch(client: RedisClient, mode: string): void {
+  let healthy = false;
+  client.on('ready', () => {
+    healthy = true;
+    log.info({ mode }, 'redis ready');
+  });
+  client.on('error', (error: Error) => {
+    if (!healthy) return;
+    healthy = false;
+    log.warn({ mode, err: error.message }, 'redis unavailable; cache falls back to memory for public data');
+  });
+}
+
+/**
+ * A client for the configured topology, or `null` when none is configured (memory-only).
+ * The offline queue is off and commands time out fast so a Redis outage costs each request
+ * at most one short timeout, never a queue of stalled commands.
+ */
+export function createRedisFromConfig(settings: RedisSettings, overrides: Partial<RedisOptions> = {}): RedisClient | null {
+  const mode = redisMode(settings);
+  if (mode === 'none') return null;
+  const common: RedisOptions = {
+    commandTimeout: settings.REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeout: settings.REDIS_CONNECT_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    enableAutoPipelining: true,
+    retryStrategy: reconnectDelay,
+    ...(settings.REDIS_PASSWORD === undefined ? {} : { password: settings.REDIS_PASSWORD }),
+    ...overrides,
+  };
+  let client: RedisClient;
+  if (mode === 'cluster') {
+    const { retryStrategy: _ignored, enableOfflineQueue, enableAutoPipelining, ...redisOptions } = common;
+    client = new Cluster(hostPorts(settings.REDIS_CLUSTER_NODES ?? ''), {
+      redisOptions,
+      enableOfflineQueue: enableOfflineQueue ?? false,
+      enableAutoPipelining: enableAutoPipelining ?? true,
+      clusterRetryStrategy: reconnectDelay,
+    });
+  } else if (mode === 'sentinel') {
+    client = new Redis({ ...common, sentinels: hostPorts(settings.REDIS_SENTINELS ?? ''), name: settings.REDIS_SENTINEL_NAME ?? '' });
+  } else {
+    client = new Redis(settings.REDIS_URL ?? '', common);
+  }
+  watch(client, mode);
+  return client;
+}

@@ -1,0 +1,133 @@
+import { createLogger } from '../logging/index.js';
+import { decodeEntry, encodeEntry, type DecodedEntry } from './codec.js';
+import type { KindPolicy } from './kinds.js';
+import type { MemoryStore } from './memory-store.js';
+import { cacheErrors, type CacheOp } from './metrics.js';
+import type { LockAttempt, RedisStore } from './redis-store.js';
+import type { StoreEntry } from './store.js';
+
+const log = createLogger('lib.cache');
+
+export type LockResult = LockAttempt | { state: 'unavailable' };
+
+export interface TierOptions {
+  memory: MemoryStore | null;
+  redis: RedisStore | null;
+  now: () => number;
+  compressAboveBytes: number;
+}
+
+export interface Write {
+  key: string;
+  value: unknown;
+  policy: KindPolicy;
+}
+
+/**
+ * The two tiers and how they fail. `shared` entries (public data) use the in-process store as
+ * L1 in front of Redis and as the fallback while Redis is down; private entries only ever go
+ * to Redis, so a Redis outage means they are simply not cached. Every Redis error is counted
+ * and swallowed: the cache falls open and the request goes to the upstream.
+ */
+export class Tiers {
+  constructor(private readonly options: TierOptions) {}
+
+  get hasRedis(): boolean {
+    return this.options.redis !== null;
+  }
+
+  isFresh(entry: DecodedEntry | null): entry is DecodedEntry {
+    return entry !== null && this.options.now() < entry.freshUntil;
+  }
+
+  withinGrace(entry: DecodedEntry | null, policy: KindPolicy): entry is DecodedEntry {
+    return entry !== null && this.options.now() < entry.freshUntil + policy.graceSeconds * 1000;
+  }
+
+  private async guarded<T>(op: CacheOp, fallback: T, action: (redis: RedisStore) => Promise<T>): Promise<T> {
+    const redis = this.options.redis;
+    if (redis === null) return fallback;
+    try {
+      return await action(redis);
+    } catch (error) {
+      cacheErrors.inc({ op });
+      log.debug({ op, err: error instanceof Error ? error.message : String(error) }, 'redis operation failed; falling open');
+      return fallback;
+    }
+  }
+
+  /** Seconds the store should keep an entry: its freshness plus the grace, from now. */
+  private keepSeconds(freshUntil: number, policy: KindPolicy): number {
+    return (freshUntil - this.options.now()) / 1000 + policy.graceSeconds;
+  }
+
+  private remember(key: string, raw: Buffer, entry: DecodedEntry, policy: KindPolicy): void {
+    const keep = this.keepSeconds(entry.freshUntil, policy);
+    if (this.options.memory !== null && keep > 0) void this.options.memory.set(key, raw, keep);
+  }
+
+  /** Looks in L1 then Redis; returns the freshest entry found, fresh or not. */
+  async readMany(keys: readonly string[], shared: boolean, policy: KindPolicy): Promise<Array<DecodedEntry | null>> {
+    const memory = shared ? this.options.memory : null;
+    const found: Array<DecodedEntry | null> = memory === null ? keys.map(() => null) : await Promise.all((await memory.mget(keys)).map(decodeEntry));
+    const missing = keys.filter((_, index) => !this.isFresh(found[index] ?? null));
+    if (missing.length === 0) return found;
+    const raws = await this.guarded('mget', [] as Array<Buffer | null>, async (redis) => await redis.mget(missing));
+    await Promise.all(
+      raws.map(async (raw, position) => {
+        const key = missing[position];
+        const entry = await decodeEntry(raw);
+        if (key === undefined || raw === null || entry === null) return;
+        const index = keys.indexOf(key);
+        const current = found[index] ?? null;
+        if (current === null || entry.freshUntil > current.freshUntil) found[index] = entry;
+        if (shared && this.isFresh(entry)) this.remember(key, raw, entry, policy);
+      }),
+    );
+    return found;
+  }
+
+  async read(key: string, shared: boolean, policy: KindPolicy): Promise<DecodedEntry | null> {
+    return (await this.readMany([key], shared, policy))[0] ?? null;
+  }
+
+  /** Redis only: what another process may have written while we waited for its lock. */
+  async readShared(key: string, shared: boolean, policy: KindPolicy): Promise<DecodedEntry | null> {
+    const raw = await this.guarded('get', null, async (redis) => await redis.get(key));
+    const entry = await decodeEntry(raw);
+    if (raw !== null && entry !== null && shared && this.isFresh(entry)) this.remember(key, raw, entry, policy);
+    return entry;
+  }
+
+  /** Stores values (never `undefined`, which JSON cannot carry) in one pipeline. */
+  async writeMany(writes: readonly Write[], shared: boolean, compressAboveBytes = this.options.compressAboveBytes): Promise<void> {
+    const entries: StoreEntry[] = [];
+    for (const write of writes) {
+      if (write.value === undefined) continue;
+      const freshUntil = this.options.now() + write.policy.ttlSeconds * 1000;
+      const raw = await encodeEntry(write.value, freshUntil, compressAboveBytes);
+      entries.push({ key: write.key, value: raw, ttlSeconds: write.policy.ttlSeconds + write.policy.graceSeconds });
+    }
+    if (entries.length === 0) return;
+    if (shared && this.options.memory !== null) await this.options.memory.mset(entries);
+    if (entries.length === 1 && entries[0] !== undefined) {
+      const only = entries[0];
+      await this.guarded('set', undefined, async (redis) => await redis.set(only.key, only.value, only.ttlSeconds));
+    } else {
+      await this.guarded('mset', undefined, async (redis) => await redis.mset(entries));
+    }
+  }
+
+  async tryLock(key: string, ttlMs: number): Promise<LockResult> {
+    return await this.guarded<LockResult>('lock', { state: 'unavailable' }, async (redis) => await redis.tryLock(key, ttlMs));
+  }
+
+  async unlock(key: string, token: string): Promise<void> {
+    await this.guarded('unlock', undefined, async (redis) => await redis.unlock(key, token));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.options.memory?.del(key);
+    await this.guarded('set', undefined, async (redis) => await redis.del(key));
+  }
+}

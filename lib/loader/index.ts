@@ -1,0 +1,2 @@
+export { createLoader, type ArrayBatchFn, type LoaderOptions, type MapBatchFn } from './loader.js';
+export { createLoaderRegistry, loadersOf, type LoaderRegistry } from './registry.js';

@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_HOST, DEFAULT_PORTS, type PortVariable } from '../lib/config/defaults.js';
+import { repoPath } from '../lib/paths.js';
+
+/** One process of the stack: its entry point, the variable holding its port, and how to tell it is ready. */
+export interface ServiceSpec {
+  name: string;
+  entry: string;
+  portVariable: PortVariable;
+  readyPath: string;
+}
+
+/** Every process `npm start` runs, in start order. docker-compose.yml must list the same services and port variables. */
+export const SERVICES: readonly ServiceSpec[] = [
+  { name: 'upstreams', entry: 'upstreams/main.ts', portVariable: 'UPSTREAMS_PORT', readyPath: '/healthz' },
+  { name: 'caisse-des-depots', entry: 'subgraphs/caisse-des-depots/src/main.ts', portVariable: 'CDC_SUBGRAPH_PORT', readyPath: '/readyz' },
+  { name: 'france-travail', entry: 'subgraphs/france-travail/src/main.ts', portVariable: 'FT_SUBGRAPH_PORT', readyPath: '/readyz' },
+  { name: 'training-catalog', entry: 'subgraphs/training-catalog/src/main.ts', portVariable: 'CATALOG_SUBGRAPH_PORT', readyPath: '/readyz' },
+  { name: 'gateway', entry: 'gateway/src/main.ts', portVariable: 'GATEWAY_PORT', readyPath: '/readyz' },
+];
+
+export type Ports = Record<PortVariable, number>;
+
+/** The environment that wires the services to each other on the given ports. */
+export function stackEnv(ports: Ports, host = DEFAULT_HOST): Record<string, string> {
+  const upstreams = `http://${host}:${ports.UPSTREAMS_PORT}`;
+  return {
+    HOST: host,
+    UPSTREAMS_HOST: host,
+    UPSTREAMS_PUBLIC_URL: upstreams,
+    ...Object.fromEntries(Object.entries(ports).map(([name, value]) => [name, String(value)])),
+    FT_API_URL: `${upstreams}/francetravail`,
+    FT_AUTH_URL: `${upstreams}/francetravail`,
+    ANOTEA_URL: `${upstreams}/anotea`,
+    CDC_API_URL: `${upstreams}/caissedesdepots`,
+    CDC_OPENDATA_URL: `${upstreams}/opendata-cdc`,
+    CARIF_OREF_URL: `${upstreams}/carif-oref`,
+    FRANCE_COMPETENCES_URL: `${upstreams}/france-competences`,
+    AUTH_ISSUER: `${upstreams}/identity`,
+    CDC_SUBGRAPH_URL: `http://${host}:${ports.CDC_SUBGRAPH_PORT}/graphql`,
+    FT_SUBGRAPH_URL: `http://${host}:${ports.FT_SUBGRAPH_PORT}/graphql`,
+    CATALOG_SUBGRAPH_URL: `http://${host}:${ports.CATALOG_SUBGRAPH_PORT}/graphql`,
+  };
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number, readonly variable: string) {
+    super(`Port ${port} is already in use: set ${variable} to another port (e.g. ${variable}=${port + 100} npm start).`);
+  }
+}
+
+async function isFree(port: number, host: string): Promise<boolean> {
+  return await new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+export interface StackOptions {
+  ports?: Partial<Ports>;
+  /** Extra environment for every service (e.g. REDIS_URL, UPSTREAM_LATENCY_MS). */
+  env?: Record<string, string>;
+  /** 'inherit' prints the services' logs; 'pipe' keeps them for failure messages. */
+  output?: 'inherit' | 'pipe';
+  readyTimeoutMs?: number;
+  host?: string;
+}
+
+export interface RunningStack {
+  ports: Ports;
+  urls: { gateway: string; graphql: string; upstreams: string; subgraphs: Record<string, string> };
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+  /** Recent output of a service (when output is 'pipe'). */
+  logs: (service: string) => string;
+}
+
+/**
+ * Starts the simulators, the three subgraphs and the gateway as separate processes and waits until
+ * each is ready. Used by `npm start`, the whole-stack tests and the benchmarks alike.
+ */
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const host = options.host ?? DEFAULT_HOST;
+  const ports: Ports = { ...DEFAULT_PORTS, ...options.ports };
+  for (const service of SERVICES) {
+    const port = ports[service.portVariable];
+    if (!(await isFree(port, host))) throw new PortInUseError(port, service.portVariable);
+  }
+  const env = { ...stackEnv(ports, host), ...options.env };
+  const children = new Map<string, ChildProcess>();
+  const output = new Map<string, string[]>();
+  const stop = async () => {
+    await Promise.all([...children.values()].reverse().map((child) => stopChild(child)));
+  };
+  try {
+    for (const service of SERVICES) {
+      const child = spawn(process.execPath, ['--import', 'tsx', repoPath(service.entry)], {
+        cwd: repoPath(),
+        env: { ...process.env, ...env },
+        stdio: options.output === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+      });
+      children.set(service.name, child);
+      const lines: string[] = [];
+      output.set(service.name, lines);
+      const keep = (chunk: Buffer) => {
+        lines.push(chunk.toString('utf8'));
+        if (lines.length > 200) lines.shift();
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
+    }
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+    for (const service of SERVICES) {
+      await waitReady(service, `http://${host}:${ports[service.portVariable]}${service.readyPath}`, children.get(service.name), deadline, () =>
+        (output.get(service.name) ?? []).join('').slice(-2000),
+      );
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const gateway = `http://${host}:${ports.GATEWAY_PORT}`;
+  return {
+    ports,
+    env,
+    urls: {
+      gateway,
+      graphql: `${gateway}/graphql`,
+      upstreams: `http://${host}:${ports.UPSTREAMS_PORT}`,
+      subgraphs: {
+        'caisse-des-depots': env['CDC_SUBGRAPH_URL'] ?? '',
+        'france-travail': env['FT_SUBGRAPH_URL'] ?? '',
+        'training-catalog': env['CATALOG_SUBGRAPH_URL'] ?? '',
+      },
+    },
+    stop,
+    logs: (service) => (output.get(service) ?? []).join(''),
+  };
+}
+
+async function waitReady(service: ServiceSpec, url: string, child: ChildProcess | undefined, deadline: number, logs: () => string): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`${service.name} exited with code ${child.exitCode} before it was ready.\n${logs()}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(150);
+  }
+  throw new Error(`${service.name} was not ready at ${url} in time.\n${logs()}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}

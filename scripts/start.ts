@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { DEFAULT_PORTS, parseEnv, port } from '../lib/config/index.js';
+import { repoPath } from '../lib/paths.js';
+import { PortInUseError, startStack } from './stack.js';
+
+/**
+ * `npm start`: composes the supergraph if it is missing, starts the simulators, the three
+ * subgraphs and the gateway, waits until all are ready, and stops them all on Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const ports = parseEnv({
+    GATEWAY_PORT: port(DEFAULT_PORTS.GATEWAY_PORT),
+    CDC_SUBGRAPH_PORT: port(DEFAULT_PORTS.CDC_SUBGRAPH_PORT),
+    FT_SUBGRAPH_PORT: port(DEFAULT_PORTS.FT_SUBGRAPH_PORT),
+    CATALOG_SUBGRAPH_PORT: port(DEFAULT_PORTS.CATALOG_SUBGRAPH_PORT),
+    UPSTREAMS_PORT: port(DEFAULT_PORTS.UPSTREAMS_PORT),
+  });
+  if (!existsSync(repoPath('schema', 'supergraph.graphql'))) {
+    execFileSync(process.execPath, ['--import', 'tsx', repoPath('schema', 'compose.ts')], { stdio: 'inherit' });
+  }
+  process.stdout.write('Starting simulators, subgraphs and gateway…\n');
+  const stack = await startStack({ ports, output: 'inherit' });
+  process.stdout.write(
+    [
+      '',
+      `cpa-graph is ready.`,
+      `  GraphQL endpoint: ${stack.urls.graphql}`,
+      `  Explorer:         ${stack.urls.gateway}/`,
+      `  Simulators:       ${stack.urls.upstreams} (demo workers: ${stack.urls.upstreams}/identity/dev/workers)`,
+      `  Get a token:      npm run token -- --worker W000001`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping…\n');
+    void stack.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PortInUseError || (error instanceof Error && error.name === 'ConfigError')) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { freePort } from '../lib/testing/ports.js';
+import { startStack, type RunningStack, type StackOptions } from '../scripts/stack.js';
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+}
+
+export interface TestStack extends RunningStack {
+  /** POSTs a GraphQL operation to the gateway. */
+  query: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResult<T>>;
+  /** A worker access token from the development issuer. */
+  workerToken: (workerId: string) => Promise<string>;
+  /** A partner access token (client credentials) from the development issuer. */
+  partnerToken: (clientId: string, scope: string) => Promise<string>;
+  /** Upstream calls counted by the simulators since the last reset. */
+  upstreamCalls: () => Promise<{ total: number; byOperator: Record<string, number>; byEndpoint: Record<string, number> }>;
+  resetUpstreamCalls: () => Promise<void>;
+}
+
+const DEMO_PARTNER_SECRETS: Record<string, string> = {};
+
+/**
+ * Starts the whole stack (simulators, three subgraphs, gateway — separate processes, real HTTP)
+ * on free ports for one test file.
+ */
+export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}): Promise<TestStack> {
+  const ports = {
+    GATEWAY_PORT: await freePort(),
+    CDC_SUBGRAPH_PORT: await freePort(),
+    FT_SUBGRAPH_PORT: await freePort(),
+    CATALOG_SUBGRAPH_PORT: await freePort(),
+    UPSTREAMS_PORT: await freePort(),
+  };
+  const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...options.env } });
+  const json = async (url: string, init?: RequestInit) => {
+    const response = await fetch(url, init);
+    if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  return {
+    ...stack,
+    query: async (query, variables, headers = {}) => {
+      const response = await fetch(stack.urls.graphql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult['body'] } as GraphQLResult<never>;
+    },
+    workerToken: async (workerId) => {
+      const body = await json(`${stack.urls.upstreams}/identity/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workerId }),
+      });
+      return String(body['access_token']);
+    },
+    partnerToken: async (clientId, scope) => {
+      const secret = DEMO_PARTNER_SECRETS[clientId] ?? `${clientId}-secret`;
+      const body = await json(`${stack.urls.upstreams}/identity/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope }).toString(),
+      });
+      return String(body['access_token']);
+    },
+    upstreamCalls: async () => (await json(`${stack.urls.upstreams}/_admin/calls`)) as Awaited<ReturnType<TestStack['upstreamCalls']>>,
+    resetUpstreamCalls: async () => {
+      await json(`${stack.urls.upstreams}/_admin/reset`, { method: 'POST' });
+    },
+  };
+}
