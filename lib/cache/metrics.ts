@@ -14,4 +14,4 @@ export const cacheErrors = counter({
 });
 
 export type CacheResult = 'hit' | 'miss' | 'stale';
-export type CacheOp = 'get' | 'mget' | 'set' | 'mset' | 'lock' | 'unlock';
+export type CacheOp = 'get' | 'mget' | 'set' | 'mset' | 'del' | 'lock' | 'unlock';

@@ -61,27 +61,26 @@ export class Tiers {
     return (freshUntil - this.options.now()) / 1000 + policy.graceSeconds;
   }
 
-  private remember(key: string, raw: Buffer, entry: DecodedEntry, policy: KindPolicy): void {
+  private async remember(key: string, raw: Buffer, entry: DecodedEntry, policy: KindPolicy): Promise<void> {
     const keep = this.keepSeconds(entry.freshUntil, policy);
-    if (this.options.memory !== null && keep > 0) void this.options.memory.set(key, raw, keep);
+    if (this.options.memory !== null && keep > 0) await this.options.memory.set(key, raw, keep);
   }
 
-  /** Looks in L1 then Redis; returns the freshest entry found, fresh or not. */
+  /** Looks in L1 then Redis; returns, per key, the freshest entry found (fresh or not). */
   async readMany(keys: readonly string[], shared: boolean, policy: KindPolicy): Promise<Array<DecodedEntry | null>> {
     const memory = shared ? this.options.memory : null;
     const found: Array<DecodedEntry | null> = memory === null ? keys.map(() => null) : await Promise.all((await memory.mget(keys)).map(decodeEntry));
-    const missing = keys.filter((_, index) => !this.isFresh(found[index] ?? null));
+    const missing = keys.flatMap((key, index) => (this.isFresh(found[index] ?? null) ? [] : [{ key, index }]));
     if (missing.length === 0) return found;
-    const raws = await this.guarded('mget', [] as Array<Buffer | null>, async (redis) => await redis.mget(missing));
+    const raws = await this.guarded('mget', [] as Array<Buffer | null>, async (redis) => await redis.mget(missing.map((item) => item.key)));
     await Promise.all(
       raws.map(async (raw, position) => {
-        const key = missing[position];
+        const target = missing[position];
         const entry = await decodeEntry(raw);
-        if (key === undefined || raw === null || entry === null) return;
-        const index = keys.indexOf(key);
-        const current = found[index] ?? null;
-        if (current === null || entry.freshUntil > current.freshUntil) found[index] = entry;
-        if (shared && this.isFresh(entry)) this.remember(key, raw, entry, policy);
+        if (target === undefined || raw === null || entry === null) return;
+        const current = found[target.index] ?? null;
+        if (current === null || entry.freshUntil > current.freshUntil) found[target.index] = entry;
+        if (shared && this.isFresh(entry)) await this.remember(target.key, raw, entry, policy);
       }),
     );
     return found;
@@ -95,17 +94,17 @@ export class Tiers {
   async readShared(key: string, shared: boolean, policy: KindPolicy): Promise<DecodedEntry | null> {
     const raw = await this.guarded('get', null, async (redis) => await redis.get(key));
     const entry = await decodeEntry(raw);
-    if (raw !== null && entry !== null && shared && this.isFresh(entry)) this.remember(key, raw, entry, policy);
+    if (raw !== null && entry !== null && shared && this.isFresh(entry)) await this.remember(key, raw, entry, policy);
     return entry;
   }
 
   /** Stores values (never `undefined`, which JSON cannot carry) in one pipeline. */
-  async writeMany(writes: readonly Write[], shared: boolean, compressAboveBytes = this.options.compressAboveBytes): Promise<void> {
+  async writeMany(writes: readonly Write[], shared: boolean): Promise<void> {
     const entries: StoreEntry[] = [];
     for (const write of writes) {
       if (write.value === undefined) continue;
       const freshUntil = this.options.now() + write.policy.ttlSeconds * 1000;
-      const raw = await encodeEntry(write.value, freshUntil, compressAboveBytes);
+      const raw = await encodeEntry(write.value, freshUntil, this.options.compressAboveBytes);
       entries.push({ key: write.key, value: raw, ttlSeconds: write.policy.ttlSeconds + write.policy.graceSeconds });
     }
     if (entries.length === 0) return;
@@ -128,6 +127,6 @@ export class Tiers {
 
   async delete(key: string): Promise<void> {
     await this.options.memory?.del(key);
-    await this.guarded('set', undefined, async (redis) => await redis.del(key));
+    await this.guarded('del', undefined, async (redis) => await redis.del(key));
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isWorkerId } from '../../lib/auth/claims.js';
 import { isAppError } from '../../lib/errors/index.js';
+import type { Principal } from '../../lib/auth/principal.js';
 import type { TokenVerifier } from '../../lib/auth/verifier.js';
 import type { World } from '../data/world.js';
 import { findClient } from './clients.js';
@@ -51,7 +52,7 @@ export function registerConsentRoutes(app: FastifyInstance, { world, consents, v
 
   app.get('/consents/me', async (request, reply) => {
     noStore(reply);
-    let principal;
+    let principal: Principal;
     try {
       principal = await verifier.principalFrom(request.headers.authorization);
     } catch (error) {

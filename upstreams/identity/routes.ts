@@ -42,7 +42,7 @@ export const identityRoutes: OperatorPlugin = async (app, context) => {
       scopes_supported: [...PERSONAL_SCOPES],
       response_types_supported: ['token'],
       subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: [keys.current().alg],
+      id_token_signing_alg_values_supported: [...new Set(keys.jwks().keys.map((key) => key.alg))],
       claims_supported: ['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'sub', 'scope', 'client_id', 'cpa_kind'],
     };
   });

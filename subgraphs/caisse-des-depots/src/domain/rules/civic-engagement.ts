@@ -1,0 +1,18 @@
+import type { Cents } from '../money.js';
+import type { CivicActivityKind } from '../rights.js';
+import type { RuleParameters } from './parameters.js';
+
+/**
+ * CEC (compte d'engagement citoyen, Code du travail L5151-7 to L5151-12, D5151-14): 240 € per
+ * year of qualifying engagement, credited to the CPF, within a 720 € ceiling. Association
+ * volunteering qualifies from 200 hours a year (D5151-13); the other activities (civic
+ * service, reserves, volunteer firefighters, apprentice mentors) qualify as such.
+ */
+export function qualifies(kind: CivicActivityKind, hours: number, parameters: RuleParameters): boolean {
+  return kind !== 'VOLUNTEERING' || hours >= parameters.cec.volunteeringMinHours;
+}
+
+/** What one more qualifying year credits, given what the CEC already credited. */
+export function civicCredit(acquiredCents: Cents, parameters: RuleParameters): Cents {
+  return Math.max(0, Math.min(parameters.cec.yearlyCents, parameters.cec.ceilingCents - acquiredCents));
+}

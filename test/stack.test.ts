@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './stack.js';
+
+/**
+ * The foundation's promise: separate processes (simulators, three subgraphs, gateway) over
+ * real HTTP, and one query crossing all three subgraphs through the gateway.
+ */
+describe('whole stack', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers health, readiness and metrics', async () => {
+    expect((await fetch(`${stack.urls.gateway}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${stack.urls.gateway}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      subgraphs: { 'caisse-des-depots': true, 'france-travail': true, 'training-catalog': true },
+    });
+    await stack.query('query Probe { occupation(romeCode: "M1805") { title } }');
+    const metrics = await (await fetch(`${stack.urls.gateway}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="Probe"[^}]*outcome="ok"/);
+    expect(metrics).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="france-travail"\}/);
+  });
+
+  it('serves the explorer with local assets', async () => {
+    const page = await fetch(`${stack.urls.gateway}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/explorer/graphiql.js');
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\.(com|io|net|org)\//);
+    const script = await fetch(`${stack.urls.gateway}/explorer/graphiql.js`);
+    expect(script.status).toBe(200);
+    expect((await script.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('runs a query that crosses all three subgraphs', async () => {
+    const token = await stack.workerToken('W000005');
+    const { status, body } = await stack.query(
+      `query Dashboard {
+        me {
+          id
+          activityAccount { cpf { balance { cents currency } } }
+          jobSeeker {
+            registered
+            soughtOccupation {
+              romeCode
+              title
+              trainings(first: 3) { totalCount edges { node { id title cpfEligible } } }
+            }
+          }
+        }
+      }`,
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const me = body.data?.['me'] as {
+      id: string;
+      activityAccount: { cpf: { balance: { cents: number; currency: string } } };
+      jobSeeker: { registered: boolean; soughtOccupation: { romeCode: string; title: string; trainings: { totalCount: number; edges: { node: { cpfEligible: boolean } }[] } } };
+    };
+    expect(me.id).toBe('W000005');
+    expect(me.activityAccount.cpf.balance.currency).toBe('EUR');
+    expect(Number.isInteger(me.activityAccount.cpf.balance.cents)).toBe(true);
+    expect(me.jobSeeker.registered).toBe(true);
+    expect(me.jobSeeker.soughtOccupation.romeCode).toBe('M1805');
+    expect(me.jobSeeker.soughtOccupation.title.length).toBeGreaterThan(3);
+    expect(me.jobSeeker.soughtOccupation.trainings.totalCount).toBeGreaterThan(0);
+    for (const edge of me.jobSeeker.soughtOccupation.trainings.edges) expect(typeof edge.node.cpfEligible).toBe('boolean');
+  });
+
+  it('rejects an invalid token with 401 UNAUTHENTICATED before any subgraph call', async () => {
+    await stack.resetUpstreamCalls();
+    const { status, body } = await stack.query('{ me { id } }', {}, { authorization: 'Bearer not.a.token' });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect((await stack.upstreamCalls()).byOperator['caissedesdepots'] ?? 0).toBe(0);
+  });
+
+  it('answers bad input with BAD_USER_INPUT naming the argument, and never a 500', async () => {
+    const { status, body } = await stack.query('{ occupation(romeCode: "nope") { title } }');
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'romeCode' });
+    expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts:\d+|127\.0\.0\.1/);
+  });
+});
