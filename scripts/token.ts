@@ -20,7 +20,12 @@ Options
 Use it as:  curl -H "Authorization: Bearer $(npm run -s token -- --worker W000001)" ...
 (-s keeps npm's banner out of stdout.)`;
 
-class UsageError extends Error {}
+/** A failure explained to the user: exit code 2 for bad usage, 1 when the issuer refuses or is down. */
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
 
 interface TokenRequest {
   url: string;
@@ -29,14 +34,14 @@ interface TokenRequest {
 
 function requestFor(issuer: string, values: Record<string, string | boolean | undefined>): TokenRequest {
   const { worker, client, scope } = values;
-  if (typeof worker === 'string' && typeof client === 'string') throw new UsageError('Give either --worker or --client, not both.');
+  if (typeof worker === 'string' && typeof client === 'string') throw new CliError('Give either --worker or --client, not both.');
   if (typeof worker === 'string') {
     const body = scope === undefined ? { workerId: worker } : { workerId: worker, scope };
     return { url: `${issuer}/dev/login`, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } };
   }
   if (typeof client === 'string') {
     const secret = typeof values['secret'] === 'string' ? values['secret'] : findClient(client)?.secret;
-    if (secret === undefined) throw new UsageError(`No demo client "${client}": pass --secret.`);
+    if (secret === undefined) throw new CliError(`No demo client "${client}": pass --secret.`);
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (typeof scope === 'string') form.set('scope', scope);
     const basic = Buffer.from(`${encodeURIComponent(client)}:${encodeURIComponent(secret)}`).toString('base64');
@@ -45,7 +50,7 @@ function requestFor(issuer: string, values: Record<string, string | boolean | un
       init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` }, body: form.toString() },
     };
   }
-  throw new UsageError('Give --worker ID or --client ID (see --help).');
+  throw new CliError('Give --worker ID or --client ID (see --help).');
 }
 
 async function main(): Promise<void> {
@@ -71,12 +76,12 @@ async function main(): Promise<void> {
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
   } catch {
-    throw new UsageError(`The issuer at ${issuer} does not answer. Start the stack (npm start) or the simulators (npx tsx upstreams/main.ts).`);
+    throw new CliError(`The issuer at ${issuer} does not answer. Start the stack (npm start) or the simulators (npx tsx upstreams/main.ts).`, 1);
   }
   const body: unknown = await response.json().catch(() => undefined);
   const token = typeof body === 'object' && body !== null && 'access_token' in body ? body.access_token : undefined;
   if (!response.ok || typeof token !== 'string') {
-    throw new UsageError(`The issuer refused (${response.status}): ${JSON.stringify(body)}`);
+    throw new CliError(`The issuer refused (${response.status}): ${JSON.stringify(body)}`, 1);
   }
   process.stdout.write(values.json ? `${JSON.stringify(body, null, 2)}\n` : `${token}\n`);
 }
@@ -85,8 +90,9 @@ await runMain(async () => {
   try {
     await main();
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
+    const badArgs = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+    if (!(error instanceof CliError) && !badArgs) throw error;
     process.stderr.write(`${error.message}\n`);
-    process.exit(2);
+    process.exit(error instanceof CliError ? error.exitCode : 2);
   }
 });

@@ -30,7 +30,7 @@ export async function fetchOne<T>(context: CacheContext, request: FetchOneReques
   // context, and every caller sharing it must flag its own response.
   const outcome = await context.flights.run(key, async (): Promise<{ value: T; staleFrom?: string }> => {
     const found = await tiers.read(key, shared, policy);
-    if (tiers.isFresh(found)) {
+    if (found !== null && tiers.isFresh(found)) {
       count('hit');
       return { value: found.value as T };
     }
@@ -45,7 +45,7 @@ export async function fetchOne<T>(context: CacheContext, request: FetchOneReques
       await tiers.writeMany([{ key, value, policy }], shared);
       return { value };
     } catch (error) {
-      if (isUpstreamFailure(error) && tiers.withinGrace(found, policy)) {
+      if (found !== null && isUpstreamFailure(error) && tiers.withinGrace(found, policy)) {
         count('stale');
         return { value: found.value as T, staleFrom: staleSource(error, request.kind, request.staleSource) };
       }

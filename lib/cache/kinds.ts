@@ -24,8 +24,11 @@ export const DEFAULT_KINDS = {
 
 export type DefaultKinds = typeof DEFAULT_KINDS;
 
-/** Scope a kind accepts: a personal kind (or one whose flag is not a literal `false`) requires an owner. */
-export type ScopeFor<P extends KindPolicy> = P['personal'] extends false | undefined ? Scope : { ownerId: string };
+/**
+ * Scope a kind accepts. A kind that declares `personal` (unless literally `false`) requires an
+ * owner; so does a kind typed only as `KindPolicy`, whose flag the compiler cannot see.
+ */
+export type ScopeFor<P extends KindPolicy> = 'personal' extends keyof P ? (P extends { personal: false } ? Scope : { ownerId: string }) : Scope;
 
 export interface FetchOptions<P extends KindPolicy> {
   scope: ScopeFor<P>;

@@ -34,13 +34,13 @@ export async function claimLoad(tiers: Tiers, key: string, shared: boolean, poli
   for (let poll = 0; attempt.state === 'busy' && poll < polls; poll += 1) {
     await pause(settings.pollMs);
     const entry = await tiers.readShared(key, shared, policy);
-    if (tiers.isFresh(entry)) return { state: 'filled', entry };
+    if (entry !== null && tiers.isFresh(entry)) return { state: 'filled', entry };
     attempt = await tiers.tryLock(lock, settings.ttlMs);
   }
   if (attempt.state !== 'acquired') return { state: 'load' };
   // The holder before us may have written and released between our first read and our lock.
   const entry = await tiers.readShared(key, shared, policy);
-  if (tiers.isFresh(entry)) {
+  if (entry !== null && tiers.isFresh(entry)) {
     await tiers.unlock(lock, attempt.token);
     return { state: 'filled', entry };
   }

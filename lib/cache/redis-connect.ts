@@ -19,15 +19,16 @@ const reconnectDelay = (times: number): number => Math.min(50 * 2 ** Math.min(ti
 
 /** Logs transitions only: during an outage every reconnect attempt errors, and one line is enough. */
 function watch(client: RedisClient, mode: string): void {
-  let healthy = false;
+  let state: 'starting' | 'up' | 'down' = 'starting';
   client.on('ready', () => {
-    healthy = true;
-    log.info({ mode }, 'redis ready');
+    if (state === 'down') log.info({ mode }, 'redis is back; shared cache in use again');
+    else log.debug({ mode }, 'redis ready');
+    state = 'up';
   });
   client.on('error', (error: Error) => {
-    if (!healthy) return;
-    healthy = false;
-    log.warn({ mode, err: error.message }, 'redis unavailable; cache falls back to memory for public data');
+    if (state === 'down') return;
+    state = 'down';
+    log.warn({ mode, err: error.message }, 'redis unavailable; public data falls back to memory, personal data is not cached');
   });
 }
 
@@ -51,11 +52,13 @@ export function createRedisFromConfig(settings: RedisSettings, overrides: Partia
   };
   let client: RedisClient;
   if (mode === 'cluster') {
-    const { retryStrategy: _ignored, enableOfflineQueue, enableAutoPipelining, ...redisOptions } = common;
+    // Cluster takes these at its top level, and reconnects with its own strategy.
+    const { retryStrategy: _nodeRetry, enableOfflineQueue, enableAutoPipelining, lazyConnect, ...redisOptions } = common;
     client = new Cluster(hostPorts(settings.REDIS_CLUSTER_NODES ?? ''), {
       redisOptions,
       enableOfflineQueue: enableOfflineQueue ?? false,
       enableAutoPipelining: enableAutoPipelining ?? true,
+      lazyConnect: lazyConnect ?? false,
       clusterRetryStrategy: reconnectDelay,
     });
   } else if (mode === 'sentinel') {

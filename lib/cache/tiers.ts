@@ -36,12 +36,12 @@ export class Tiers {
     return this.options.redis !== null;
   }
 
-  isFresh(entry: DecodedEntry | null): entry is DecodedEntry {
-    return entry !== null && this.options.now() < entry.freshUntil;
+  isFresh(entry: DecodedEntry): boolean {
+    return this.options.now() < entry.freshUntil;
   }
 
-  withinGrace(entry: DecodedEntry | null, policy: KindPolicy): entry is DecodedEntry {
-    return entry !== null && this.options.now() < entry.freshUntil + policy.graceSeconds * 1000;
+  withinGrace(entry: DecodedEntry, policy: KindPolicy): boolean {
+    return this.options.now() < entry.freshUntil + policy.graceSeconds * 1000;
   }
 
   private async guarded<T>(op: CacheOp, fallback: T, action: (redis: RedisStore) => Promise<T>): Promise<T> {
@@ -70,7 +70,10 @@ export class Tiers {
   async readMany(keys: readonly string[], shared: boolean, policy: KindPolicy): Promise<Array<DecodedEntry | null>> {
     const memory = shared ? this.options.memory : null;
     const found: Array<DecodedEntry | null> = memory === null ? keys.map(() => null) : await Promise.all((await memory.mget(keys)).map(decodeEntry));
-    const missing = keys.flatMap((key, index) => (this.isFresh(found[index] ?? null) ? [] : [{ key, index }]));
+    const missing = keys.flatMap((key, index) => {
+      const entry = found[index];
+      return entry !== null && entry !== undefined && this.isFresh(entry) ? [] : [{ key, index }];
+    });
     if (missing.length === 0) return found;
     const raws = await this.guarded('mget', [] as Array<Buffer | null>, async (redis) => await redis.mget(missing.map((item) => item.key)));
     await Promise.all(

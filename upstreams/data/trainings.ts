@@ -132,7 +132,9 @@ function buildTraining(
   return {
     id,
     title,
-    objective: `Acquérir les compétences en ${subject} ${certification ? `pour obtenir la certification ${certification.code}` : 'utiles au poste de travail'}.`,
+    objective: certification
+      ? `Se préparer au ${lowerFirst(certification.title)} (${certification.code}) et acquérir les compétences en ${subject}.`
+      : `Acquérir les compétences en ${subject} utiles au poste de travail.`,
     provider,
     certification,
     formacodes,
@@ -151,8 +153,8 @@ function buildAction(rng: Rng, id: string, commune: CommuneReference, durationBa
   const durationHours = Math.max(7, Math.round(durationBase * (0.8 + rng.next() * 0.4)));
   const hourly = rng.int(900, 4500);
   const unpriced = rng.bool(0.04);
-  // Most providers publish round euro prices; some compute them from an hourly rate and keep the cents.
-  const priceCents = unpriced ? null : rng.bool(0.7) ? Math.round((durationHours * hourly) / 10000) * 100 : Math.round((durationHours * hourly) / 100);
+  // `hourly` is in cents: most providers publish a price rounded to ten euros, others keep the cents.
+  const priceCents = unpriced ? null : rng.bool(0.7) ? Math.round((durationHours * hourly) / 1000) * 1000 : durationHours * hourly;
   const sessions: TrainingSessionProfile[] = [];
   const sessionCount = rng.int(1, 4);
   for (let sessionIndex = 0; sessionIndex < sessionCount; sessionIndex += 1) {

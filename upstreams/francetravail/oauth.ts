@@ -18,6 +18,8 @@ const ALL_SCOPES = [...new Set(Object.values(API_SCOPES).flat())];
 interface RegisteredClient {
   secret: string;
   scopes: readonly string[];
+  /** Requests per second allowed; the real quota (10) unless stated. */
+  ratePerSecond?: number;
 }
 
 /** The development client registry; the subgraph's defaults are the first entry. */
@@ -25,6 +27,8 @@ export const DEV_CLIENTS: Record<string, RegisteredClient> = {
   PAR_cpagraph_dev: { secret: 'cpagraph-dev-secret', scopes: ALL_SCOPES },
   /** A client allowed only the offers API, to exercise 403s. */
   PAR_cpagraph_offers: { secret: 'cpagraph-offers-secret', scopes: API_SCOPES.offres },
+  /** Simulator-only: an unthrottled client for tests and benchmarks that measure something else than the quota. */
+  PAR_cpagraph_unthrottled: { secret: 'cpagraph-unthrottled-secret', scopes: ALL_SCOPES, ratePerSecond: 10_000 },
 };
 
 export const TOKEN_LIFETIME_SECONDS = 1499;

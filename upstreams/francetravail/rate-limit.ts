@@ -10,22 +10,24 @@ interface Bucket {
 }
 
 /** A token bucket per client id (capacity 10, refilled continuously at 10/s). */
-export function createRateLimiter(now: () => number) {
+export function createRateLimiter(now: () => number, rateOf: (clientId: string) => number = () => RATE_PER_SECOND) {
   const buckets = new Map<string, Bucket>();
   return {
     /** Sets the rate-limit headers; replies 429 and returns false when the client is over quota. */
     admit(clientId: string, reply: FastifyReply): boolean {
       const at = now();
-      const bucket = buckets.get(clientId) ?? { tokens: BURST, updatedAt: at };
-      bucket.tokens = Math.min(BURST, bucket.tokens + ((at - bucket.updatedAt) / 1000) * RATE_PER_SECOND);
+      const rate = rateOf(clientId);
+      const burst = Math.max(BURST, rate);
+      const bucket = buckets.get(clientId) ?? { tokens: burst, updatedAt: at };
+      bucket.tokens = Math.min(burst, bucket.tokens + ((at - bucket.updatedAt) / 1000) * rate);
       bucket.updatedAt = at;
       buckets.set(clientId, bucket);
       void reply
-        .header('x-ratelimit-burst-capacity-clientidlimiter', String(BURST))
-        .header('x-ratelimit-replenish-rate-clientidlimiter', String(RATE_PER_SECOND))
+        .header('x-ratelimit-burst-capacity-clientidlimiter', String(burst))
+        .header('x-ratelimit-replenish-rate-clientidlimiter', String(rate))
         .header('x-ratelimit-requested-tokens-clientidlimiter', '1');
       if (bucket.tokens < 1) {
-        const waitSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / RATE_PER_SECOND));
+        const waitSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / rate));
         void reply
           .code(429)
           .header('x-ratelimit-remaining-clientidlimiter', '0')

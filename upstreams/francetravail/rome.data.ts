@@ -31,10 +31,10 @@ const SKILL_VERBS = ['Réaliser', 'Contrôler', 'Préparer', 'Organiser', 'Véri
 const SKILL_OBJECTS = ['les opérations courantes', 'la conformité des travaux', 'le matériel et les équipements', 'son poste de travail', 'les consignes de sécurité', "l'activité de l'équipe", 'les besoins du client', 'la traçabilité des interventions'];
 const SOFT_SKILLS = ['Travailler en équipe', "Faire preuve d'autonomie", 'Être rigoureux', "Faire preuve de curiosité", 'Gérer son stress', "S'adapter aux changements"];
 const TITLE_PATTERNS = [
-  (label: string) => `Agent / Agente de ${label}`,
+  (label: string) => `Agent / Agente ${of(label)}`,
   (label: string) => `Technicien / Technicienne en ${label}`,
   (label: string) => `Responsable ${label}`,
-  (label: string) => `Chef / Cheffe d'équipe ${label}`,
+  (label: string) => `Chef / Cheffe d'équipe ${of(label)}`,
   (label: string) => `Assistant / Assistante ${label}`,
   (label: string) => `Conseiller / Conseillère en ${label}`,
 ];
@@ -63,6 +63,8 @@ export interface RomeMetier {
 }
 
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+/** « de » elides before a vowel or a mute h: « d'assistance », « de maintenance ». */
+const of = (label: string) => (/^[aeiouyhâàéèêîôû]/i.test(label) ? `d'${label}` : `de ${label}`);
 
 /**
  * Builds the ROME 4.0 referential from the real codes and labels; appellations, skills and
@@ -108,7 +110,7 @@ export function buildRomeMetiers(world: World): Map<string, RomeMetier> {
       skills.push({
         type: index < 2 ? 'MACRO-SAVOIR-FAIRE' : 'COMPETENCE-DETAILLEE',
         code: String(skillCode),
-        libelle: index === 0 ? `Réaliser les activités de ${label}` : `${own.pick(SKILL_VERBS)} ${own.pick(SKILL_OBJECTS)}`,
+        libelle: index === 0 ? `Réaliser les activités ${of(label)}` : `${own.pick(SKILL_VERBS)} ${own.pick(SKILL_OBJECTS)}`,
         enjeu: own.pick(ENJEUX),
       });
     }
@@ -123,8 +125,8 @@ export function buildRomeMetiers(world: World): Map<string, RomeMetier> {
     metiers.set(rome.code, {
       code: rome.code,
       libelle: rome.label,
-      definition: `Réalise les activités de ${label} selon les règles de l'art, les normes de sécurité et les consignes de l'entreprise. Peut coordonner une équipe et être en contact avec la clientèle.`,
-      accesEmploi: `Cet emploi est accessible avec un diplôme de niveau CAP/BEP à Bac+2 dans le domaine de ${label}. Il est également accessible avec une expérience professionnelle dans ce secteur.`,
+      definition: `Réalise les activités ${of(label)} selon les règles de l'art, les normes de sécurité et les consignes de l'entreprise. Peut coordonner une équipe et être en contact avec la clientèle.`,
+      accesEmploi: `Cet emploi est accessible avec un diplôme de niveau CAP/BEP à Bac+2 dans le domaine ${of(label)}. Il est également accessible avec une expérience professionnelle dans ce secteur.`,
       domaineProfessionnel: { code: domainCode, libelle: labelOf(firstOfDomain), grandDomaine: { code: grand, libelle: GRANDS_DOMAINES[grand] ?? grand } },
       appellations,
       skills,

@@ -38,7 +38,7 @@ export interface PreventionRights {
   pointsAvailable: number;
   exposures: ExposureFactor[];
   acquisitions: { year: number; factor: ExposureFactor; points: number }[];
-  uses: { date: string; use: PreventionUse; points: number }[];
+  uses: { date: string; kind: PreventionUse; points: number }[];
 }
 
 export interface CivicActivity {

@@ -1,0 +1,77 @@
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../../../lib/http/index.js';
+import type { MovementPage, RightsRepository, WorkerRights } from '../domain/rights.js';
+import { cdcFailure, parseBody } from './cdc-errors.js';
+import { toMovements, toWorkerRights } from './cdc-rights.mapper.js';
+import { droitsTitulaireSchema, pageMouvementsSchema, rechercheDroitsSchema } from './cdc-rights.response.js';
+import type { TokenProvider } from './cdc-token.js';
+
+/** The CDC API's largest batch (`POST /api/cpa/v1/droits/recherche`) and page. */
+export const CDC_MAX_BATCH = 50;
+export const CDC_MAX_PAGE = 100;
+const API = '/api/cpa/v1';
+
+/**
+ * Rights of CPF holders from the CDC API. Not cached across requests: personal data, read only
+ * after the policy allowed it, deduplicated per request by the rights loader.
+ */
+export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: TokenProvider }): RightsRepository {
+  /** One authenticated call; a 401 means the cached token was revoked or expired early: refresh once. */
+  async function call(request: UpstreamRequest): Promise<UpstreamResponse> {
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await deps.tokens.token();
+      const response = await deps.http.request({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}`, accept: 'application/json' } });
+      if (response.status !== 401 || attempt > 1) return response;
+      deps.tokens.invalidate(token);
+    }
+  }
+
+  async function one(workerId: string): Promise<WorkerRights | undefined> {
+    const response = await call({ method: 'GET', path: `${API}/titulaires/${encodeURIComponent(workerId)}/droits` });
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw cdcFailure(response, 'droits');
+    return toWorkerRights(parseBody(response, droitsTitulaireSchema, 'droits'));
+  }
+
+  async function batch(workerIds: readonly string[]): Promise<WorkerRights[]> {
+    const response = await call({
+      method: 'POST',
+      path: `${API}/droits/recherche`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ idsTitulaires: workerIds }),
+      idempotent: true,
+    });
+    if (response.status !== 200) throw cdcFailure(response, 'droits.recherche');
+    return parseBody(response, rechercheDroitsSchema, 'droits.recherche').resultats.map(toWorkerRights);
+  }
+
+  return {
+    async rightsOf(workerIds) {
+      const ids = [...new Set(workerIds)];
+      const found = new Map<string, WorkerRights>();
+      if (ids.length === 1 && ids[0] !== undefined) {
+        const rights = await one(ids[0]);
+        if (rights) found.set(rights.workerId, rights);
+        return found;
+      }
+      const chunks: string[][] = [];
+      for (let index = 0; index < ids.length; index += CDC_MAX_BATCH) chunks.push(ids.slice(index, index + CDC_MAX_BATCH));
+      for (const rows of await Promise.all(chunks.map(batch))) {
+        // Only the ids we asked for: an answer about someone else is dropped, never attributed.
+        for (const rights of rows) if (ids.includes(rights.workerId)) found.set(rights.workerId, rights);
+      }
+      return found;
+    },
+
+    async movementsOf(workerId, offset, limit): Promise<MovementPage | null> {
+      const response = await call({
+        method: 'GET',
+        path: `${API}/titulaires/${encodeURIComponent(workerId)}/mouvements`,
+        query: { debut: offset, nombre: Math.min(CDC_MAX_PAGE, Math.max(1, limit)) },
+      });
+      if (response.status === 404) return null;
+      if (response.status !== 200) throw cdcFailure(response, 'mouvements');
+      const page = parseBody(response, pageMouvementsSchema, 'mouvements');
+      return { movements: limit === 0 ? [] : toMovements(page), totalCount: page.nombreTotal };
+    },
+  };
+}

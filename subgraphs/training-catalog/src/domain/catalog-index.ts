@@ -1,0 +1,205 @@
+import type { Certification } from './certification.js';
+import { cellKey, cellsAround, haversineKm } from './search/geo.js';
+import { intersect, Postings, union } from './search/postings.js';
+import { tokens } from './search/text.js';
+import type { Modality, Training, TrainingProvider } from './training.js';
+
+export type PlaceCriterion =
+  | { kind: 'department'; code: string }
+  /** `latitude`/`longitude` null: a well-formed but unknown commune, which matches nothing. */
+  | { kind: 'commune'; code: string; latitude: number | null; longitude: number | null; radiusKm: number };
+
+export interface TrainingCriteria {
+  keywords?: string;
+  formacodes?: string[];
+  certificationCode?: string;
+  romeCode?: string;
+  near?: PlaceCriterion;
+  /** ISO date: a session starts on or after it. */
+  startAfter?: string;
+  modality?: Modality;
+  cpfEligibleOnly?: boolean;
+}
+
+export interface CatalogInput {
+  trainings: Training[];
+  certifications: Certification[];
+  /** Narrower Formacodes by broader (generic) code, from the Formacode reference. */
+  formacodeChildren: ReadonlyMap<string, readonly string[]>;
+}
+
+interface Located {
+  ordinal: number;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * An immutable, fully built view of the catalogue. A refresh builds a new one and swaps the
+ * reference, so a request that captured an index reads one consistent catalogue. Every search
+ * starts from inverted indexes (postings) and touches only the trainings they return.
+ */
+export class CatalogIndex {
+  /** Sorted by id: the stable order of every result list. */
+  readonly trainings: readonly Training[];
+  private readonly trainingOrdinal = new Map<string, number>();
+  private readonly certificationByCode = new Map<string, Certification>();
+  private readonly certificationsSorted: readonly Certification[];
+  private readonly providerBySiret = new Map<string, TrainingProvider>();
+  private readonly byToken = new Postings();
+  private readonly byFormacode = new Postings();
+  private readonly byCertification = new Postings();
+  private readonly byRome = new Postings();
+  private readonly byDepartment = new Postings();
+  private readonly byCommune = new Postings();
+  private readonly byModality = new Postings();
+  private readonly cpfEligible = new Postings();
+  private readonly byCell = new Map<string, Located[]>();
+  /** Latest session start per training (ISO, '' when none is known). */
+  private readonly latestStart: string[] = [];
+  private readonly certificationTokens = new Postings();
+  private readonly certificationsByRome = new Postings();
+  private readonly formacodeChildren: ReadonlyMap<string, readonly string[]>;
+  /** Calls answered by this index, by kind (tests assert batching with it). */
+  readonly lookups = { trainings: 0, certifications: 0, providers: 0, occupations: 0, searches: 0 };
+
+  constructor(input: CatalogInput) {
+    this.trainings = [...input.trainings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.formacodeChildren = input.formacodeChildren;
+    this.trainings.forEach((training, ordinal) => this.indexTraining(training, ordinal));
+    this.certificationsSorted = [...input.certifications].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+    this.certificationsSorted.forEach((certification, ordinal) => {
+      this.certificationByCode.set(certification.code, certification);
+      for (const token of tokens(certification.title)) this.certificationTokens.add(token, ordinal);
+      for (const rome of certification.romeCodes) this.certificationsByRome.add(rome, ordinal);
+    });
+  }
+
+  private indexTraining(training: Training, ordinal: number): void {
+    this.trainingOrdinal.set(training.id, ordinal);
+    if (!this.providerBySiret.has(training.provider.siret)) this.providerBySiret.set(training.provider.siret, training.provider);
+    for (const token of tokens(`${training.title} ${training.objective ?? ''}`)) this.byToken.add(token, ordinal);
+    for (const code of training.formacodes) this.byFormacode.add(code, ordinal);
+    if (training.certificationCode) this.byCertification.add(training.certificationCode, ordinal);
+    for (const rome of training.romeCodes) this.byRome.add(rome, ordinal);
+    this.byModality.add(training.modality, ordinal);
+    if (training.cpfEligible) this.cpfEligible.add('yes', ordinal);
+    for (const place of training.places) {
+      if (place.departmentCode) this.byDepartment.add(place.departmentCode, ordinal);
+      if (place.communeCode) this.byCommune.add(place.communeCode, ordinal);
+      if (place.latitude === null || place.longitude === null) continue;
+      const key = cellKey(place.latitude, place.longitude);
+      const cell = this.byCell.get(key) ?? [];
+      cell.push({ ordinal, latitude: place.latitude, longitude: place.longitude });
+      this.byCell.set(key, cell);
+    }
+    this.latestStart[ordinal] = training.sessions.reduce((latest, session) => (session.start && session.start > latest ? session.start : latest), '');
+  }
+
+  get size(): { trainings: number; certifications: number; providers: number } {
+    return { trainings: this.trainings.length, certifications: this.certificationByCode.size, providers: this.providerBySiret.size };
+  }
+
+  trainingsByIds(ids: readonly string[]): (Training | null)[] {
+    this.lookups.trainings += 1;
+    return ids.map((id) => {
+      const ordinal = this.trainingOrdinal.get(id);
+      return ordinal === undefined ? null : this.trainings[ordinal] ?? null;
+    });
+  }
+
+  certificationsByCodes(codes: readonly string[]): (Certification | null)[] {
+    this.lookups.certifications += 1;
+    return codes.map((code) => this.certificationByCode.get(code) ?? null);
+  }
+
+  providersBySirets(sirets: readonly string[]): (TrainingProvider | null)[] {
+    this.lookups.providers += 1;
+    return sirets.map((siret) => this.providerBySiret.get(siret) ?? null);
+  }
+
+  /** Certifications linked to each ROME code, in code order. */
+  certificationsForRomes(romeCodes: readonly string[]): Certification[][] {
+    this.lookups.occupations += 1;
+    return romeCodes.map((rome) => this.certificationsByRome.get(rome).map((ordinal) => this.certificationsSorted[ordinal] as Certification));
+  }
+
+  /** Certifications whose title holds every word of the search; empty when a word is unknown. */
+  searchCertifications(search: string): Certification[] {
+    const words = tokens(search);
+    if (words.length === 0) return [];
+    return intersect(words.map((word) => this.certificationTokens.get(word))).map((ordinal) => this.certificationsSorted[ordinal] as Certification);
+  }
+
+  /** Trainings matching every criterion, by id — or by distance then id for a radius search. */
+  searchTrainings(criteria: TrainingCriteria): Training[] {
+    this.lookups.searches += 1;
+    const lists: (readonly number[])[] = [];
+    let distances: Map<number, number> | undefined;
+    if (criteria.keywords !== undefined) {
+      const words = tokens(criteria.keywords);
+      for (const word of words) lists.push(this.byToken.get(word));
+    }
+    if (criteria.formacodes && criteria.formacodes.length > 0) {
+      lists.push(union(this.expandFormacodes(criteria.formacodes).map((code) => this.byFormacode.get(code))));
+    }
+    if (criteria.certificationCode) lists.push(this.byCertification.get(criteria.certificationCode));
+    if (criteria.romeCode) lists.push(this.byRome.get(criteria.romeCode));
+    if (criteria.modality) lists.push(this.byModality.get(criteria.modality));
+    if (criteria.cpfEligibleOnly) lists.push(this.cpfEligible.get('yes'));
+    const near = criteria.near;
+    if (near?.kind === 'department') lists.push(this.byDepartment.get(near.code));
+    else if (near?.kind === 'commune' && near.radiusKm === 0) lists.push(this.byCommune.get(near.code));
+    else if (near?.kind === 'commune') {
+      distances = this.withinRadius(near);
+      lists.push([...distances.keys()].sort((a, b) => a - b));
+    }
+    let ordinals: number[];
+    if (lists.length > 0) {
+      ordinals = intersect(lists);
+      if (criteria.startAfter) {
+        const after = criteria.startAfter;
+        ordinals = ordinals.filter((ordinal) => (this.latestStart[ordinal] ?? '') >= after);
+      }
+    } else {
+      const after = criteria.startAfter ?? '';
+      ordinals = [];
+      this.latestStart.forEach((latest, ordinal) => {
+        if (latest >= after) ordinals.push(ordinal);
+      });
+    }
+    if (distances) {
+      const distance = distances;
+      ordinals.sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0) || a - b);
+    }
+    return ordinals.map((ordinal) => this.trainings[ordinal] as Training);
+  }
+
+  /** A code and every narrower code under it (the Formacode tree is a few levels deep). */
+  private expandFormacodes(codes: readonly string[]): string[] {
+    const out = new Set<string>();
+    const pending = [...codes];
+    while (pending.length > 0) {
+      const code = pending.pop() as string;
+      if (out.has(code)) continue;
+      out.add(code);
+      pending.push(...(this.formacodeChildren.get(code) ?? []));
+    }
+    return [...out];
+  }
+
+  /** Ordinal → nearest site distance, for trainings with a site within the radius (grid prefilter, then haversine). */
+  private withinRadius(near: Extract<PlaceCriterion, { kind: 'commune' }>): Map<number, number> {
+    const found = new Map<number, number>();
+    if (near.latitude === null || near.longitude === null) return found;
+    for (const key of cellsAround(near.latitude, near.longitude, near.radiusKm)) {
+      for (const site of this.byCell.get(key) ?? []) {
+        const distance = haversineKm(near.latitude, near.longitude, site.latitude, site.longitude);
+        if (distance > near.radiusKm) continue;
+        const known = found.get(site.ordinal);
+        if (known === undefined || distance < known) found.set(site.ordinal, distance);
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { upstreamUnavailable } from '../../../../lib/errors/index.js';
+import type { UpstreamResponse } from '../../../../lib/http/index.js';
+
+/**
+ * The catalogue operators' error policy: connection failures and timeouts are already AppErrors
+ * from lib/http; any status other than 200, or a body that does not match its schema, makes the
+ * operator unavailable for this refresh (the previous index keeps serving). Bodies are never quoted.
+ */
+export function expectOk(response: UpstreamResponse, operator: string): UpstreamResponse {
+  if (response.status !== 200) throw upstreamUnavailable(operator, { status: response.status });
+  return response;
+}
+
+export function parseJson<S extends z.ZodType>(response: UpstreamResponse, schema: S, operator: string): z.infer<S> {
+  let body: unknown;
+  try {
+    body = response.json<unknown>();
+  } catch (error) {
+    throw upstreamUnavailable(operator, { cause: error, status: response.status });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw upstreamUnavailable(operator, { cause: parsed.error, status: response.status });
+  return parsed.data;
+}
