@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { request as undiciRequest } from 'undici';
-import type { ValidationRule } from 'graphql';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { Principal } from '../../lib/auth/principal.js';
 import type { TokenVerifier } from '../../lib/auth/verifier.js';
 import { maskError } from '../../lib/errors/index.js';
 import { createLogger, currentRequestId, staleSources, type Logger } from '../../lib/logging/index.js';
@@ -15,6 +16,7 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource, subgraphAgent } from './datasource.js';
 import { serveExplorer } from './explorer.js';
+import { subgraphFailure, type AdmissionRequest } from './security/index.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -25,7 +27,15 @@ export interface GatewayDeps {
   /** Extra protections (limits, rate limiting) plugged in by the security layer. */
   plugins?: ApolloServerPlugin<GatewayContext>[];
   validationRules?: ValidationRule[];
+  /** Parser limits (e.g. `maxTokens`), applied before validation. */
+  parseOptions?: ParseOptions;
   beforeGraphQL?: GraphQLHttpOptions<GatewayContext>['beforeGraphQL'];
+  /**
+   * Runs after the token is verified and before GraphQL (rate limiting per principal): may set
+   * headers, or throw an AppError that answers the request. `principal` is undefined when the
+   * token did not verify; the request is answered 401 right after.
+   */
+  admit?: (request: AdmissionRequest) => Promise<void>;
 }
 
 export interface RunningGateway {
@@ -76,11 +86,17 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     hideSchemaDetailsFromClientErrors: !config.introspection,
     persistedQueries: deps.apqCache ? { cache: deps.apqCache, ttl: config.APQ_TTL_SECONDS } : { ttl: config.APQ_TTL_SECONDS },
     validationRules: deps.validationRules ?? [],
-    formatError: (formatted, error) =>
-      maskError(formatted, error, {
+    ...(deps.parseOptions ? { parseOptions: deps.parseOptions } : {}),
+    formatError: (formatted, error) => {
+      // A subgraph that is down, slow or answering garbage is a provider outage for the client;
+      // its URL, status and body go to the log only.
+      const failure = subgraphFailure(error);
+      if (failure) logger.warn({ err: error, code: failure.code, path: formatted.path }, 'subgraph fetch failed');
+      return maskError(formatted, failure ?? error, {
         requestId: currentRequestId(),
         onHidden: (hidden) => logger.error({ err: hidden }, 'unexpected error hidden from client'),
-      }),
+      });
+    },
     plugins: [metricsPlugin<GatewayContext>('gateway'), stalePlugin, ...(deps.plugins ?? [])],
   });
   await apollo.start();
@@ -107,6 +123,26 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     return { ready: checks.every(([, ok]) => ok), details: { supergraph: 'loaded', subgraphs: Object.fromEntries(checks) } };
   };
 
+  // The token is verified once per request, shared by admission (rate limiting) and the context.
+  const principals = new WeakMap<IncomingMessage, Promise<Principal>>();
+  const principalOf = (request: IncomingMessage): Promise<Principal> => {
+    let principal = principals.get(request);
+    if (!principal) {
+      const authorization = typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined;
+      principal = verifier.principalFrom(authorization);
+      principals.set(request, principal);
+    }
+    return principal;
+  };
+  const { admit } = deps;
+  const beforeGraphQL: GraphQLHttpOptions<GatewayContext>['beforeGraphQL'] =
+    deps.beforeGraphQL || admit
+      ? async (request, response, requestId) => {
+          await deps.beforeGraphQL?.(request, response, requestId);
+          if (admit) await admit({ request, response, principal: await principalOf(request).catch(() => undefined) });
+        }
+      : undefined;
+
   const server = createGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     apollo,
@@ -114,10 +150,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     readiness,
     maxBodyBytes: config.MAX_BODY_BYTES,
     ...(config.explorer ? { extraRoutes: serveExplorer } : {}),
-    ...(deps.beforeGraphQL ? { beforeGraphQL: deps.beforeGraphQL } : {}),
+    ...(beforeGraphQL ? { beforeGraphQL } : {}),
     buildContext: async (request, requestId) => {
       const authorization = typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined;
-      const principal = await verifier.principalFrom(authorization);
+      const principal = await principalOf(request);
       return { requestId, principal, authorization, logger: logger.child({ requestId }) };
     },
   });

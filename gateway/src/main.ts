@@ -1,14 +1,37 @@
 import { authConfigFromEnv } from '../../lib/auth/config.js';
 import { createTokenVerifier } from '../../lib/auth/verifier.js';
-import { runMain } from '../../lib/config/index.js';
+import { createRedisFromConfig, redisEnvShape } from '../../lib/cache/index.js';
+import { parseEnv, runMain } from '../../lib/config/index.js';
+import { createLogger } from '../../lib/logging/index.js';
 import { startGateway } from './app.js';
 import { loadGatewayConfig } from './config.js';
+import { createGatewaySecurity, securityConfigFromEnv } from './security/index.js';
 
 await runMain(async () => {
   const config = loadGatewayConfig();
+  const security = securityConfigFromEnv(process.env, { introspection: config.introspection });
   const verifier = createTokenVerifier(authConfigFromEnv());
-  const gateway = await startGateway({ config, verifier });
-  const stop = () => void gateway.stop().then(() => process.exit(0));
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  // Rate-limit counts are shared through Redis when configured; without it (or while it is down) they are per process.
+  const redis = security.rateLimit.enabled
+    ? createRedisFromConfig(parseEnv(redisEnvShape), { commandTimeout: security.rateLimit.redisTimeoutMs })
+    : null;
+  redis?.on('error', () => undefined);
+  const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }) });
+  const gateway = await startGateway({
+    config,
+    verifier,
+    logger,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    plugins: protection.plugins,
+    ...(protection.admit ? { admit: protection.admit } : {}),
+  });
+  const stop = () =>
+    void gateway
+      .stop()
+      .then(() => redis?.quit())
+      .finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 });

@@ -1,8 +1,7 @@
 import { Cluster, Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '../config/index.js';
-import { createCache, createRedisFromConfig, DEV_CACHE_KEY_SECRET, parseCacheConfig, redisEnvShape } from './index.js';
-import { cacheOptionsFromConfig } from './cache.js';
+import { cacheOptionsFromConfig, createCache, createRedisFromConfig, DEV_CACHE_KEY_SECRET, parseCacheConfig, redisEnvShape } from './index.js';
 
 const lazy = { lazyConnect: true } as const;
 

@@ -1,9 +1,7 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import { createLogger } from '../logging/index.js';
+import { log } from './log.js';
 import { redisMode, type RedisSettings } from './config.js';
 import type { RedisClient } from './redis-store.js';
-
-const log = createLogger('lib.cache');
 
 function hostPorts(list: string): Array<{ host: string; port: number }> {
   return list.split(',').map((item) => {

@@ -1,12 +1,10 @@
-import { createLogger } from '../logging/index.js';
 import { decodeEntry, encodeEntry, type DecodedEntry } from './codec.js';
+import { log } from './log.js';
 import type { KindPolicy } from './kinds.js';
 import type { MemoryStore } from './memory-store.js';
 import { cacheErrors, type CacheOp } from './metrics.js';
 import type { LockAttempt, RedisStore } from './redis-store.js';
 import type { StoreEntry } from './store.js';
-
-const log = createLogger('lib.cache');
 
 export type LockResult = LockAttempt | { state: 'unavailable' };
 
@@ -112,8 +110,8 @@ export class Tiers {
     }
     if (entries.length === 0) return;
     if (shared && this.options.memory !== null) await this.options.memory.mset(entries);
-    if (entries.length === 1 && entries[0] !== undefined) {
-      const only = entries[0];
+    const [only] = entries;
+    if (entries.length === 1 && only !== undefined) {
       await this.guarded('set', undefined, async (redis) => await redis.set(only.key, only.value, only.ttlSeconds));
     } else {
       await this.guarded('mset', undefined, async (redis) => await redis.mset(entries));

@@ -1,36 +1,9 @@
 import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../errors/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withRequestId } from '../logging/index.js';
 import { registry } from '../metrics/index.js';
 import { createUpstreamClient, type UpstreamClientOptions } from './index.js';
-
-const ORIGIN = 'http://ft.test';
-
-interface Seen {
-  path: string;
-  method: string;
-  headers: Record<string, string>;
-}
-
-type Reply = { statusCode: number; data?: string | object; headers?: Record<string, string> } | Error;
-
-/** A MockAgent upstream answering from a script, recording what it was asked. */
-function scriptedUpstream(agent: MockAgent, script: Reply[], fallback: Reply = { statusCode: 200, data: {} }) {
-  const seen: Seen[] = [];
-  const pool = agent.get(ORIGIN);
-  const next = () => script.shift() ?? fallback;
-  pool
-    .intercept({ path: () => true, method: () => true })
-    .reply((opts) => {
-      seen.push({ path: opts.path, method: opts.method, headers: { ...(opts.headers as Record<string, string>) } });
-      const reply = next();
-      if (reply instanceof Error) throw reply;
-      return { statusCode: reply.statusCode, data: reply.data ?? '', responseOptions: { headers: reply.headers ?? {} } };
-    })
-    .persist();
-  return seen;
-}
+import { caught, ORIGIN, scriptedUpstream } from './upstream.fixture.js';
 
 let agent: MockAgent;
 let sleeps: number[];
@@ -56,15 +29,6 @@ function client(overrides: Partial<UpstreamClientOptions> = {}) {
     random: () => 0,
     ...overrides,
   });
-}
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe('createUpstreamClient', () => {
@@ -178,42 +142,5 @@ describe('createUpstreamClient', () => {
     await client({ operator: 'metrics-probe' }).request({ method: 'GET', path: '/a' });
     const text = await registry.getSingleMetricAsString('upstream_requests_total');
     expect(text).toContain('upstream_requests_total{operator="metrics-probe",method="GET",outcome="client_error"} 1');
-  });
-});
-
-describe('circuit breaker', () => {
-  const breaker = { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 25 };
-
-  it('opens after repeated 5xx and then fails fast without calling the upstream', async () => {
-    const seen = scriptedUpstream(agent, [], { statusCode: 502 });
-    const upstream = client({ retry: { maxRetries: 0 }, breaker: { ...breaker, resetTimeoutMs: 60_000 } });
-    for (let i = 0; i < 3; i += 1) expect((await upstream.request({ method: 'GET', path: '/a' })).status).toBe(502);
-    expect(upstream.breakerState()).toBe('open');
-    const error = await caught(upstream.request({ method: 'GET', path: '/a' }));
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
-    expect(error.operator).toBe('france-travail');
-    expect(seen).toHaveLength(3);
-    await upstream.close();
-  });
-
-  it('stays closed on 4xx answers', async () => {
-    scriptedUpstream(agent, [], { statusCode: 404 });
-    const upstream = client({ breaker });
-    for (let i = 0; i < 6; i += 1) await upstream.request({ method: 'GET', path: '/a' });
-    expect(upstream.breakerState()).toBe('closed');
-    await upstream.close();
-  });
-
-  it('half-opens after the reset timeout and a successful probe closes it', async () => {
-    const seen = scriptedUpstream(agent, [{ statusCode: 503 }, { statusCode: 503 }, { statusCode: 503 }], { statusCode: 200 });
-    const upstream = client({ retry: { maxRetries: 0 }, breaker });
-    for (let i = 0; i < 3; i += 1) await upstream.request({ method: 'GET', path: '/a' });
-    expect(upstream.breakerState()).toBe('open');
-    await vi.waitFor(() => expect(upstream.breakerState()).toBe('half-open'), { timeout: 5_000, interval: 5 });
-    const probe = await upstream.request({ method: 'GET', path: '/a' });
-    expect(probe.status).toBe(200);
-    expect(upstream.breakerState()).toBe('closed');
-    expect(seen).toHaveLength(4);
-    await upstream.close();
   });
 });

@@ -23,7 +23,7 @@ describe('createLoader', () => {
     expect(calls).toEqual([['a', 'b'], ['c']]);
   });
 
-  it('gives each key its own value even when the batch function returns them out of order', async () => {
+  it('returns values in the keys\' order', async () => {
     const { fn } = recording((keys) => keys.map((key) => ({ id: key })));
     const loader = createLoader('occupations', fn);
     expect(await loader.loadMany(['x', 'y', 'z'])).toEqual([{ id: 'x' }, { id: 'y' }, { id: 'z' }]);

@@ -67,6 +67,7 @@ export function queryLimits(limits: QueryLimits): QueryLimitsProtection {
           if (variablesBytes > limits.maxVariablesBytes) {
             throw refuse('variables', `Variables limit of ${limits.maxVariablesBytes} bytes exceeded, found ${variablesBytes}.`);
           }
+          if (!operation) return;
           const cost = estimateCost({
             schema,
             document,

@@ -37,7 +37,8 @@ await runMain(async () => {
       principalFrom: (authorization) => verifier.principalFrom(authorization),
       parameters: config.parameters,
       ...(config.rulesDate === undefined ? {} : { today: () => config.rulesDate ?? '' }),
-      readiness: async () => ({ ready: cdcHttp.breakerState() !== 'open', details: { cdc: cdcHttp.breakerState(), mcf: mcfHttp.breakerState() } }),
+      // Ready even when an operator is down: only the fields that need it fail (design.md § Failure).
+      readiness: async () => ({ ready: true, details: { cdc: cdcHttp.breakerState(), mcf: mcfHttp.breakerState() } }),
     },
     { port: config.port, host: config.host },
   );

@@ -1,4 +1,4 @@
-import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** Field nodes selected directly under `selectionSet`, through fragments. */
 function fieldsIn(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
@@ -34,21 +34,15 @@ export function selectedPaths(info: GraphQLResolveInfo, maxDepth = 3): string[] 
 
 /**
  * The argument values of every field found at `path` below the current field (e.g.
- * `activityAccount.cpf.projection`), coerced with variables: lets a root resolver validate nested
- * arguments before the first upstream call.
+ * `activityAccount.cpf.projection`), with variables substituted: lets a root resolver validate
+ * nested arguments before the first upstream call. Values are read from the AST without the
+ * schema's types on purpose: `@apollo/subgraph` runs on graphql's CommonJS build while ESM code
+ * may load the other one, and graphql's `instanceof` checks refuse to mix them.
  */
 export function nestedArguments(info: GraphQLResolveInfo, path: readonly string[]): Record<string, unknown>[] {
   let nodes: FieldNode[] = [...info.fieldNodes];
-  let type = getNamedType(info.returnType);
-  let definition: GraphQLField<unknown, unknown> | undefined;
-  for (const name of path) {
-    if (!isObjectType(type)) return [];
-    definition = type.getFields()[name];
-    if (!definition) return [];
-    nodes = nodes.flatMap((node) => fieldsIn(info, node.selectionSet)).filter((node) => node.name.value === name);
-    type = getNamedType(definition.type);
-  }
-  const target = definition;
-  if (!target) return [];
-  return nodes.map((node) => getArgumentValues(target, node, info.variableValues));
+  for (const name of path) nodes = nodes.flatMap((node) => fieldsIn(info, node.selectionSet)).filter((node) => node.name.value === name);
+  return nodes.map((node) =>
+    Object.fromEntries((node.arguments ?? []).map((argument) => [argument.name.value, valueFromASTUntyped(argument.value, info.variableValues)])),
+  );
 }

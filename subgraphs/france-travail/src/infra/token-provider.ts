@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, rateLimited, upstreamUnavailable } from '../../../../lib/errors/index.js';
+import { rateLimited, upstreamUnavailable } from '../../../../lib/errors/index.js';
 import type { UpstreamClient } from '../../../../lib/http/index.js';
 import { parseRetryAfter } from '../../../../lib/http/index.js';
 import { createLogger } from '../../../../lib/logging/index.js';
@@ -90,4 +90,3 @@ function safeJson(read: () => unknown): unknown {
   }
 }
 
-export const isAppErrorCode = (error: unknown, code: ErrorCode): boolean => error instanceof AppError && error.code === code;

@@ -14,6 +14,7 @@ export interface TrainingCriteria {
   formacodes?: string[];
   certificationCode?: string;
   romeCode?: string;
+  providerSiret?: string;
   near?: PlaceCriterion;
   /** ISO date: a session starts on or after it. */
   startAfter?: string;
@@ -50,6 +51,7 @@ export class CatalogIndex {
   private readonly byFormacode = new Postings();
   private readonly byCertification = new Postings();
   private readonly byRome = new Postings();
+  private readonly byProvider = new Postings();
   private readonly byDepartment = new Postings();
   private readonly byCommune = new Postings();
   private readonly byModality = new Postings();
@@ -82,6 +84,7 @@ export class CatalogIndex {
     for (const code of training.formacodes) this.byFormacode.add(code, ordinal);
     if (training.certificationCode) this.byCertification.add(training.certificationCode, ordinal);
     for (const rome of training.romeCodes) this.byRome.add(rome, ordinal);
+    this.byProvider.add(training.provider.siret, ordinal);
     this.byModality.add(training.modality, ordinal);
     if (training.cpfEligible) this.cpfEligible.add('yes', ordinal);
     for (const place of training.places) {
@@ -124,6 +127,12 @@ export class CatalogIndex {
     return romeCodes.map((rome) => this.certificationsByRome.get(rome).map((ordinal) => this.certificationsSorted[ordinal] as Certification));
   }
 
+  /** Trainings leading to each occupation (optionally near a place), for a whole batch of occupations. */
+  trainingsForOccupations(keys: readonly { romeCode: string; near: PlaceCriterion | undefined }[]): Training[][] {
+    this.lookups.occupations += 1;
+    return keys.map((key) => this.search({ romeCode: key.romeCode, ...(key.near ? { near: key.near } : {}) }));
+  }
+
   /** Certifications whose title holds every word of the search; empty when a word is unknown. */
   searchCertifications(search: string): Certification[] {
     const words = tokens(search);
@@ -134,6 +143,10 @@ export class CatalogIndex {
   /** Trainings matching every criterion, by id — or by distance then id for a radius search. */
   searchTrainings(criteria: TrainingCriteria): Training[] {
     this.lookups.searches += 1;
+    return this.search(criteria);
+  }
+
+  private search(criteria: TrainingCriteria): Training[] {
     const lists: (readonly number[])[] = [];
     let distances: Map<number, number> | undefined;
     if (criteria.keywords !== undefined) {
@@ -145,6 +158,7 @@ export class CatalogIndex {
     }
     if (criteria.certificationCode) lists.push(this.byCertification.get(criteria.certificationCode));
     if (criteria.romeCode) lists.push(this.byRome.get(criteria.romeCode));
+    if (criteria.providerSiret) lists.push(this.byProvider.get(criteria.providerSiret));
     if (criteria.modality) lists.push(this.byModality.get(criteria.modality));
     if (criteria.cpfEligibleOnly) lists.push(this.cpfEligible.get('yes'));
     const near = criteria.near;

@@ -26,8 +26,8 @@ export async function readFranceCompetencesExport(client: UpstreamClient): Promi
     files[kind] = parsed.rows;
     rejectedRows += parsed.rejected;
   }
-  const missing = (Object.keys(FC_FILES) as FcFileKind[]).filter((kind) => kind === 'standard' && !files[kind]);
-  if (missing.length > 0) throw upstreamUnavailable(FRANCE_COMPETENCES);
+  // Without the Standard file there are no fiches to join the others to.
+  if (!files.standard) throw upstreamUnavailable(FRANCE_COMPETENCES);
   const complete = Object.fromEntries((Object.keys(FC_FILES) as FcFileKind[]).map((kind) => [kind, files[kind] ?? []])) as FcExport;
   return { files: complete, rejectedRows };
 }

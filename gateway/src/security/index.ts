@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Cluster, Redis } from 'ioredis';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { Principal } from '../../../lib/auth/principal.js';
+import type { Logger } from '../../../lib/logging/index.js';
+import type { SecurityConfig } from './config.js';
+import { queryLimits } from './limits.js';
+import { clientAddress, rateLimitSubject } from './principal-key.js';
+import { createRateLimiter, rateLimitError, setRateLimitHeaders, type RateLimiter } from './rate-limit.js';
+
+export { securityConfigFromEnv, defaultSecurityConfig, type SecurityConfig, type QueryLimits, type RateLimitSettings } from './config.js';
+export { subgraphFailure } from './subgraph-errors.js';
+export { createRateLimiter, type RateLimiter, type RateLimitDecision } from './rate-limit.js';
+
+export interface AdmissionRequest {
+  request: IncomingMessage;
+  response: ServerResponse;
+  /** The verified principal; undefined when the token did not verify (the request is then limited by address). */
+  principal: Principal | undefined;
+}
+
+/** What `startGateway` takes from the security layer. */
+export interface GatewaySecurity {
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  plugins: ApolloServerPlugin<BaseContext>[];
+  /** Runs before GraphQL: sets the RateLimit-* headers, throws RATE_LIMITED (429) past the limit. */
+  admit?: (request: AdmissionRequest) => Promise<void>;
+}
+
+export interface GatewaySecurityDeps {
+  /** Shared rate-limit counts; null: per-process counts only. */
+  redis?: Redis | Cluster | null;
+  logger?: Logger;
+  /** Tests inject their own limiter (or clock). */
+  limiter?: RateLimiter;
+}
+
+export function createGatewaySecurity(config: SecurityConfig, deps: GatewaySecurityDeps = {}): GatewaySecurity {
+  const limits = queryLimits(config.limits);
+  const base = { validationRules: limits.validationRules, parseOptions: limits.parseOptions, plugins: [limits.plugin] };
+  if (!config.rateLimit.enabled) return base;
+  const limiter =
+    deps.limiter ??
+    createRateLimiter({ settings: config.rateLimit, redis: deps.redis ?? null, ...(deps.logger ? { logger: deps.logger } : {}) });
+  return {
+    ...base,
+    admit: async ({ request, response, principal }) => {
+      const subject = rateLimitSubject(principal, clientAddress(request, config.rateLimit.trustProxyHops));
+      const decision = await limiter.check(subject);
+      setRateLimitHeaders(response, decision);
+      if (!decision.allowed) throw rateLimitError(decision);
+    },
+  };
+}

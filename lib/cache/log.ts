@@ -1,0 +1,3 @@
+import { createLogger } from '../logging/index.js';
+
+export const log = createLogger('lib.cache');

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CDC_ROUTES } from '../testing/simulator.fixture.js';
+import { startCdcHarness, type CdcHarness } from '../testing/subgraph.fixture.js';
+
+let harness: CdcHarness;
+const cdcCalls = async () => {
+  const calls = await harness.simulator.calls();
+  return (calls[CDC_ROUTES.one] ?? 0) + (calls[CDC_ROUTES.batch] ?? 0) + (calls[CDC_ROUTES.movements] ?? 0);
+};
+
+const DASHBOARD = /* GraphQL */ `
+  query {
+    me {
+      id
+      activityAccount {
+        cpf { balance { cents currency } ceiling { cents } yearlyCredit { cents } regime movements(first: 2) { totalCount edges { node { kind amount { cents } } } pageInfo { hasNextPage } } }
+        prevention { pointsAcquired pointsAvailable pointsReservedForTraining pointValue { cents } trainingValue { cents } exposures }
+        civicEngagement { acquired { cents } ceiling { cents } activities { year kind credited { cents } } }
+        totalTrainingRights { cents }
+      }
+    }
+  }`;
+
+beforeAll(async () => {
+  harness = await startCdcHarness();
+  harness.consents.set('acme', new Map([['W000001', ['cpf:read']], ['W000002', ['cpf:read']], ['W000003', ['cpf:read']]]));
+});
+afterAll(async () => {
+  await harness.close();
+});
+beforeEach(async () => {
+  await harness.simulator.reset();
+  harness.audit.length = 0;
+});
+
+describe('me', () => {
+  it('serves the dashboard of a worker at the 5,000 € ceiling from one rights read', async () => {
+    const answer = await harness.query(DASHBOARD, {}, 'worker:W000001');
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.['me']).toMatchObject({
+      id: 'W000001',
+      activityAccount: {
+        cpf: { balance: { cents: 500_000, currency: 'EUR' }, ceiling: { cents: 500_000 }, yearlyCredit: { cents: 50_000 }, regime: 'STANDARD', movements: { totalCount: 7, pageInfo: { hasNextPage: true } } },
+        prevention: null,
+        civicEngagement: null,
+        totalTrainingRights: { cents: 500_000 },
+      },
+    });
+    const calls = await harness.simulator.calls();
+    expect(calls[CDC_ROUTES.one]).toBe(1);
+    expect(calls[CDC_ROUTES.movements]).toBe(1);
+  });
+
+  it('adds the C2P points reserved for training at their (UNCONFIRMED) value', async () => {
+    const answer = await harness.query(DASHBOARD, {}, 'worker:W000003');
+    expect(answer.data?.['me']).toMatchObject({
+      activityAccount: {
+        prevention: { pointsAcquired: 56, pointsAvailable: 56, pointsReservedForTraining: 20, pointValue: { cents: 50_000 }, trainingValue: { cents: 1_000_000 }, exposures: ['NIGHT_WORK', 'ALTERNATING_TEAMS'] },
+        totalTrainingRights: { cents: 270_000 + 1_000_000 },
+      },
+    });
+  });
+
+  it('shows CEC activities within the 720 € ceiling', async () => {
+    const answer = await harness.query(DASHBOARD, {}, 'worker:W000004');
+    expect(answer.data?.['me']).toMatchObject({ activityAccount: { civicEngagement: { acquired: { cents: 72_000 }, ceiling: { cents: 72_000 } } } });
+  });
+
+  it('is null with UNAUTHENTICATED for anonymous callers and FORBIDDEN for partners, with no CDC call', async () => {
+    const anonymous = await harness.query('{ me { id } }');
+    expect(anonymous.data?.['me']).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const partner = await harness.query('{ me { id } }', {}, 'partner:acme:cpf:read');
+    expect(partner.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const noScope = await harness.query('{ me { id } }', {}, 'worker-noscope:W000001');
+    expect(noScope.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(await cdcCalls()).toBe(0);
+  });
+
+  it('projects the CPF year by year, and refuses bad periods before any upstream call', async () => {
+    const query = `query($activity: [ActivityPeriodInput!]!) { me { activityAccount { cpf { projection(activity: $activity) { year credit { cents } credited { cents } balance { cents } ceilingReached } } } } }`;
+    const ok = await harness.query(query, { activity: [{ start: '2026-01-01', end: '2027-12-31', kind: 'FULL_TIME' }] }, 'worker:W000002');
+    expect(ok.data?.['me']).toEqual({
+      activityAccount: { cpf: { projection: [
+        { year: 2026, credit: { cents: 80_000 }, credited: { cents: 15_000 }, balance: { cents: 800_000 }, ceilingReached: true },
+        { year: 2027, credit: { cents: 80_000 }, credited: { cents: 0 }, balance: { cents: 800_000 }, ceilingReached: true },
+      ] } },
+    });
+    await harness.simulator.reset();
+    const bad = await harness.query(query, { activity: [{ start: '2027-01-01', end: '2027-12-31', kind: 'PART_TIME', workingTimeRatio: 1.5 }] }, 'worker:W000002');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'activity[0].workingTimeRatio' });
+    expect(await cdcCalls()).toBe(0);
+  });
+
+  it('refuses a page size above 100 before any upstream call', async () => {
+    const bad = await harness.query('{ me { activityAccount { cpf { movements(first: 500) { totalCount } } } } }', {}, 'worker:W000001');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(await cdcCalls()).toBe(0);
+  });
+});
+
+describe('worker(id)', () => {
+  it('lets a worker read themself, and refuses another worker without any call carrying that id', async () => {
+    const own = await harness.query('{ worker(id: "W000009") { activityAccount { cpf { balance { cents } } } } }', {}, 'worker:W000009');
+    expect(own.data?.['worker']).toEqual({ activityAccount: { cpf: { balance: { cents: 100_000 } } } });
+    await harness.simulator.reset();
+    const other = await harness.query('{ worker(id: "W000001") { activityAccount { cpf { balance { cents } } } } }', {}, 'worker:W000009');
+    expect(other.data?.['worker']).toBeNull();
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(await cdcCalls()).toBe(0);
+  });
+
+  it('lets a partner with cpf:read and consent read; refuses without consent or without the scope', async () => {
+    const allowed = await harness.query('{ worker(id: "W000002") { activityAccount { cpf { regime } } } }', {}, 'partner:acme:cpf:read');
+    expect(allowed.data?.['worker']).toEqual({ activityAccount: { cpf: { regime: 'LOW_QUALIFICATION' } } });
+    await harness.simulator.reset();
+    const noConsent = await harness.query('{ worker(id: "W000005") { id } }', {}, 'partner:acme:cpf:read');
+    expect(noConsent.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const noScope = await harness.query('{ worker(id: "W000002") { id } }', {}, 'partner:acme:jobseeker:read');
+    expect(noScope.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const anonymous = await harness.query('{ worker(id: "W000002") { id } }');
+    expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(await cdcCalls()).toBe(0);
+  });
+
+  it('reads several consented workers asked through aliases with one batch call', async () => {
+    const answer = await harness.query(
+      '{ a: worker(id: "W000001") { activityAccount { cpf { balance { cents } } } } b: worker(id: "W000002") { activityAccount { cpf { balance { cents } } } } c: worker(id: "W000003") { activityAccount { cpf { balance { cents } } } } }',
+      {},
+      'partner:acme:cpf:read',
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({
+      a: { activityAccount: { cpf: { balance: { cents: 500_000 } } } },
+      b: { activityAccount: { cpf: { balance: { cents: 785_000 } } } },
+      c: { activityAccount: { cpf: { balance: { cents: 270_000 } } } },
+    });
+    const calls = await harness.simulator.calls();
+    expect(calls[CDC_ROUTES.batch]).toBe(1);
+    expect(calls[CDC_ROUTES.one]).toBeUndefined();
+  });
+
+  it('an unknown well-formed id is null without error; a malformed id is BAD_USER_INPUT', async () => {
+    const unknown = await harness.query('{ worker(id: "W999999") { id } }', {}, 'worker:W999999');
+    expect(unknown).toEqual({ data: { worker: null } });
+    const malformed = await harness.query('{ worker(id: "../W000001") { id } }', {}, 'partner:acme:cpf:read');
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+  });
+
+  it('audits every personal read and denial with the fields asked, never the values', async () => {
+    await harness.query('{ worker(id: "W000002") { activityAccount { cpf { balance { cents } regime } } } }', {}, 'partner:acme:cpf:read');
+    await harness.query('{ worker(id: "W000005") { activityAccount { cpf { balance { cents } } } } }', {}, 'partner:acme:cpf:read');
+    expect(harness.audit.map((event) => ({ workerId: event.workerId, fields: event.fields, allowed: event.decision.allowed, reason: event.decision.reason }))).toEqual([
+      { workerId: 'W000002', fields: ['activityAccount.cpf.balance', 'activityAccount.cpf.regime'], allowed: true, reason: 'CONSENT' },
+      { workerId: 'W000005', fields: ['activityAccount.cpf.balance'], allowed: false, reason: 'NO_CONSENT' },
+    ]);
+  });
+
+  it('guards Worker entities like worker(id)', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { activityAccount { cpf { balance { cents } } } } } }';
+    const denied = await harness.query(query, { r: [{ __typename: 'Worker', id: 'W000001' }] }, 'worker:W000009');
+    expect(denied.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const own = await harness.query(query, { r: [{ __typename: 'Worker', id: 'W000009' }] }, 'worker:W000009');
+    expect(own.data).toEqual({ _entities: [{ activityAccount: { cpf: { balance: { cents: 100_000 } } } }] });
+  });
+});

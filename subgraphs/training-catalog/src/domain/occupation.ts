@@ -1,0 +1,4 @@
+/** An occupation as this subgraph knows it: a ROME code (france-travail resolves the rest). */
+export interface OccupationRef {
+  romeCode: string;
+}

@@ -1,0 +1,12 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import { certificationResolvers, occupationResolvers } from './certification.resolvers.js';
+import { queryResolvers } from './query.resolvers.js';
+import { trainingProviderResolvers, trainingResolvers } from './training.resolvers.js';
+
+export const resolvers: Resolvers = {
+  Query: queryResolvers,
+  Training: trainingResolvers,
+  TrainingProvider: trainingProviderResolvers,
+  Certification: certificationResolvers,
+  Occupation: occupationResolvers,
+};
