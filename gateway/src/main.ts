@@ -16,7 +16,6 @@ await runMain(async () => {
   const redis = security.rateLimit.enabled
     ? createRedisFromConfig(parseEnv(redisEnvShape), { commandTimeout: security.rateLimit.redisTimeoutMs })
     : null;
-  redis?.on('error', () => undefined);
   const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }) });
   const gateway = await startGateway({
     config,

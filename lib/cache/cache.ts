@@ -1,5 +1,5 @@
-import type { CacheSettings } from './config.js';
-import { DEV_CACHE_KEY_SECRET, kindsFromConfig } from './config.js';
+import type { CacheMode, CacheSettings } from './config.js';
+import { cacheModeFromEnv, DEV_CACHE_KEY_SECRET, kindsFromConfig } from './config.js';
 import type { CacheContext } from './context.js';
 import { checkedScope, policyFor } from './context.js';
 import { fetchMany } from './fetch-many.js';
@@ -9,6 +9,7 @@ import { assertName, entryKey } from './keys.js';
 import { DEFAULT_KINDS, type FetchOptions, type KindTable, type ScopeFor } from './kinds.js';
 import { LOCK_DEFAULTS, type LockSettings } from './lock.js';
 import { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+import { createPassThrough } from './pass-through.js';
 import { RedisStore, type RedisClient } from './redis-store.js';
 import { Tiers } from './tiers.js';
 
@@ -29,11 +30,13 @@ export interface CacheOptions<Kinds extends KindTable> {
   lock?: Partial<LockSettings>;
   /** Clock in ms; injectable so freshness can be tested without waiting. */
   now?: () => number;
+  /** `off`: every fetch calls its loader, nothing is stored (benchmarks). Defaults to CACHE_MODE, else `on`. */
+  mode?: CacheMode;
 }
 
 export interface Cache<Kinds extends KindTable> {
-  /** `'redis'` when a shared tier is configured (it may still be down), else `'memory'`. */
-  readonly mode: 'redis' | 'memory';
+  /** `'redis'` when a shared tier is configured (it may still be down), `'off'` when CACHE_MODE=off, else `'memory'`. */
+  readonly mode: 'redis' | 'memory' | 'off';
   fetch<K extends keyof Kinds & string, T>(kind: K, key: string, loader: () => Promise<T>, options: FetchOptions<Kinds[K]>): Promise<T>;
   fetchMany<K extends keyof Kinds & string, T>(
     kind: K,
@@ -51,6 +54,7 @@ export function createCache<const Kinds extends KindTable = typeof DEFAULT_KINDS
   assertName('namespace', options.namespace);
   const kinds: KindTable = options.kinds ?? DEFAULT_KINDS;
   for (const kind of Object.keys(kinds)) assertName('kind', kind);
+  if ((options.mode ?? cacheModeFromEnv()) === 'off') return createPassThrough<Kinds>(kinds);
   const now = options.now ?? Date.now;
   const redis = options.redis ?? null;
   const memory = options.memory === false ? null : new MemoryStore({ ...options.memory, now });
@@ -89,5 +93,6 @@ export function cacheOptionsFromConfig(settings: CacheSettings) {
     secret: settings.CACHE_KEY_SECRET,
     compressAboveBytes: settings.CACHE_COMPRESS_MIN_BYTES,
     memory: { maxEntries: settings.CACHE_MEMORY_MAX_ENTRIES, maxBytes: settings.CACHE_MEMORY_MAX_MB * 1024 * 1024 },
+    mode: settings.CACHE_MODE,
   };
 }

@@ -27,8 +27,19 @@ export const redisEnvShape = {
   REDIS_CONNECT_TIMEOUT_MS: positiveInt(1_000),
 };
 
+/**
+ * `off` makes every `fetch`/`fetchMany` call its loader with no store read or write — the
+ * benchmark's "cache off" column; never meant for production.
+ */
+export const cacheModeEnvShape = {
+  CACHE_MODE: z.enum(['on', 'off']).default('on'),
+};
+
+export type CacheMode = 'on' | 'off';
+
 export const cacheEnvShape = {
   ...redisEnvShape,
+  ...cacheModeEnvShape,
   NODE_ENV: z.string().optional(),
   /** HMAC secret for the owner segment of private keys (at least 32 characters). */
   CACHE_KEY_SECRET: z.string().min(32).optional(),
@@ -65,6 +76,14 @@ export function parseCacheConfig(env?: EnvSource): CacheSettings {
     throw new ConfigError('CACHE_KEY_SECRET', 'is missing: required when NODE_ENV=production');
   }
   return { ...parsed, CACHE_KEY_SECRET: parsed.CACHE_KEY_SECRET ?? DEV_CACHE_KEY_SECRET };
+}
+
+/**
+ * CACHE_MODE alone, for `createCache` callers that do not pass `mode` (subgraphs that build their
+ * cache from `kindsFromConfig` rather than `cacheOptionsFromConfig` still honour the switch).
+ */
+export function cacheModeFromEnv(env?: EnvSource): CacheMode {
+  return parseEnv(cacheModeEnvShape, env).CACHE_MODE;
 }
 
 /** The default kind table with the TTLs from the environment (graces stay as designed). */

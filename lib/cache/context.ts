@@ -17,7 +17,7 @@ export interface CacheContext {
   lock: LockSettings;
 }
 
-export function policyFor(context: CacheContext, kind: string, ttlSeconds: number | undefined): KindPolicy {
+export function policyFor(context: Pick<CacheContext, 'kinds'>, kind: string, ttlSeconds: number | undefined): KindPolicy {
   const policy = context.kinds[kind];
   if (policy === undefined) throw new Error(`Unknown cache kind "${kind}"`);
   if (ttlSeconds === undefined) return policy;

@@ -9,10 +9,13 @@ export { createRedisFromConfig } from './redis-connect.js';
 export {
   cacheEnvShape,
   redisEnvShape,
+  cacheModeEnvShape,
+  cacheModeFromEnv,
   parseCacheConfig,
   kindsFromConfig,
   redisMode,
   DEV_CACHE_KEY_SECRET,
+  type CacheMode,
   type CacheSettings,
   type RedisSettings,
 } from './config.js';

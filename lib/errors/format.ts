@@ -37,13 +37,16 @@ export interface MaskOptions {
   onHidden?: (error: unknown) => void;
 }
 
+/**
+ * Walks `originalError` / `cause` by shape rather than `instanceof GraphQLError`: under some
+ * loaders graphql's CJS and ESM builds coexist, and an error from one is not an instance of the other.
+ */
 function findAppError(error: unknown): AppError | undefined {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth += 1) {
     if (current instanceof AppError) return current;
-    if (current instanceof GraphQLError) current = current.originalError;
-    else if (current instanceof Error) current = current.cause;
-    else return undefined;
+    const candidate = current as { originalError?: unknown; cause?: unknown };
+    current = candidate.originalError ?? candidate.cause;
   }
   return undefined;
 }
@@ -74,8 +77,16 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
     options.onHidden?.(error);
   }
   const extensions: Record<string, unknown> = { code };
+  // A resolver that throws an AppError (rather than toGraphQLError) leaves its hints on the error
+  // itself, not in `formatted.extensions`: take them from there first.
+  const hints: Record<string, unknown> = {
+    ...formatted.extensions,
+    ...(appError?.argument === undefined ? {} : { argument: appError.argument }),
+    ...(appError?.operator === undefined ? {} : { operator: appError.operator }),
+    ...(appError?.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: appError.retryAfterSeconds }),
+  };
   for (const key of SAFE_EXTENSION_KEYS) {
-    const value = formatted.extensions?.[key];
+    const value = hints[key];
     if (value !== undefined && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
       extensions[key] = value;
     }

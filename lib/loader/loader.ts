@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { createLogger } from '../logging/index.js';
 import { histogram } from '../metrics/index.js';
+import { loaderSettings } from './config.js';
 
 const log = createLogger('lib.loader');
 
@@ -16,6 +17,8 @@ export interface LoaderOptions<K, C> {
   maxBatchSize?: number;
   /** Turns a key into the loader's cache key (needed for object keys). */
   cacheKeyFn?: (key: K) => C;
+  /** `false`: one batch-function call per key (still deduplicated). Defaults to LOADER_BATCH, else `true`. */
+  batch?: boolean;
 }
 
 /** Results in the keys' order, one per key, an `Error` for a key that failed. */
@@ -72,6 +75,7 @@ export function createLoader<K, V, C = K>(
     },
     {
       name,
+      batch: options.batch ?? loaderSettings().batch,
       ...(options.maxBatchSize === undefined ? {} : { maxBatchSize: options.maxBatchSize }),
       ...(options.cacheKeyFn === undefined ? {} : { cacheKeyFn: options.cacheKeyFn }),
     },

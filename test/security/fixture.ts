@@ -75,7 +75,11 @@ export function expectNoInternals(body: unknown): void {
 
 /** A request refused as a whole: the status, one catalogue code, no data, nothing internal. */
 export function expectRefused(result: GraphQLResult<unknown>, status: number, code: string): void {
-  expect({ status: result.status, codes: codesOf(result) }).toEqual({ status, codes: [code] });
+  const codes = codesOf(result);
+  expect(result.status).toBe(status);
+  // Several limits may trip at once (an alias flood at the root is also a root-field flood): all say the same.
+  expect(codes.length).toBeGreaterThan(0);
+  expect(new Set(codes)).toEqual(new Set([code]));
   expect(result.body.data ?? null).toBeNull();
   expect(typeof result.body.errors?.[0]?.extensions?.['requestId']).toBe('string');
   expectNoInternals(result.body);

@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GraphQLError } from 'graphql';
 import { ANONYMOUS } from '../../lib/auth/principal.js';
+import { badInput, maskError, rateLimited } from '../../lib/errors/index.js';
 import { currentRequestId } from '../../lib/logging/index.js';
 import { freePort } from '../../lib/testing/ports.js';
 import { startGateway, type RunningGateway } from '../../gateway/src/app.js';
@@ -162,5 +164,17 @@ describe('error masking (gateway in-process, failing subgraphs)', () => {
     expect(syntax.status).toBe(400);
     expect(syntax.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expectNothingLeaked(syntax.text);
+  });
+});
+
+describe('maskError', () => {
+  it('keeps the hints of an AppError a resolver threw as is (argument, operator, retry delay)', () => {
+    const thrown = new GraphQLError('wrapped by graphql-js', { originalError: badInput('romeCode', 'romeCode must be a ROME code.') });
+    expect(maskError({ message: thrown.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, thrown, { requestId: 'r1' })).toEqual({
+      message: 'romeCode must be a ROME code.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'romeCode', requestId: 'r1' },
+    });
+    const limited = maskError({ message: 'x' }, rateLimited('france-travail', 30));
+    expect(limited.extensions).toEqual({ code: 'RATE_LIMITED', operator: 'france-travail', retryAfterSeconds: 30 });
   });
 });

@@ -147,3 +147,13 @@ describe('batch and movements', () => {
     expect(credits).toEqual([200, 200, 200, 200, 200, 200, 200]);
   });
 });
+
+describe('determinism', () => {
+  it('builds the same dossiers from the same seed', async () => {
+    const { buildWorld } = await import('../data/world.js');
+    const { buildDossier } = await import('./dossier.js');
+    const world = buildWorld();
+    const sample = world.workers.slice(0, 60);
+    expect(sample.map((worker) => buildDossier(worker, world.seed))).toEqual(sample.map((worker) => buildDossier(worker, world.seed)));
+  });
+});

@@ -20,7 +20,7 @@ export const faultSchema = z.object({
 });
 export type Fault = z.infer<typeof faultSchema>;
 
-export const faultPatchSchema = z.record(z.enum(OPERATORS), faultSchema.partial());
+export const faultPatchSchema = z.partialRecord(z.enum(OPERATORS), faultSchema.partial());
 
 export const NO_FAULT: Fault = faultSchema.parse({});
 

@@ -67,7 +67,7 @@ export function createAccessPolicy(deps: AccessPolicyDeps): AccessPolicy {
 
     async requireWorker(workerId, fields, argument = 'id') {
       if (!isWorkerId(workerId)) throw badInput(argument, `${argument} is not a worker id.`);
-      if (principal.kind === 'anonymous') throw unauthenticated();
+      // Anonymous attempts on a named worker are audited too; accessError answers them UNAUTHENTICATED.
       const decision = await audited(workerId, fields);
       if (!decision.allowed) throw accessError(decision, Scope.CPF_READ);
     },

@@ -19,7 +19,8 @@ import { startSimulator, type RunningSimulator } from './simulator.fixture.js';
  */
 export function fakePrincipal(authorization: string | undefined): Promise<Principal> {
   if (authorization === undefined) return Promise.resolve({ kind: 'anonymous' });
-  const [kind, id = '', scopes = ''] = authorization.replace(/^Bearer /, '').split(':');
+  const [kind, id = '', ...rest] = authorization.replace(/^Bearer /, '').split(':');
+  const scopes = rest.join(':');
   if (kind === 'worker') return Promise.resolve({ kind: 'worker', workerId: id, scopes: ['cpf:read', 'jobseeker:read'] });
   if (kind === 'worker-noscope') return Promise.resolve({ kind: 'worker', workerId: id, scopes: [] });
   if (kind === 'partner') return Promise.resolve({ kind: 'partner', clientId: id, scopes: scopes.split(',').filter(Boolean) });

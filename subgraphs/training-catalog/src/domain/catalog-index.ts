@@ -1,5 +1,6 @@
 import type { Certification } from './certification.js';
 import { cellKey, cellsAround, haversineKm } from './search/geo.js';
+import { CertificationIndex } from './certification-index.js';
 import { intersect, Postings, union } from './search/postings.js';
 import { tokens } from './search/text.js';
 import type { Modality, Training, TrainingProvider } from './training.js';
@@ -44,8 +45,7 @@ export class CatalogIndex {
   /** Sorted by id: the stable order of every result list. */
   readonly trainings: readonly Training[];
   private readonly trainingOrdinal = new Map<string, number>();
-  private readonly certificationByCode = new Map<string, Certification>();
-  private readonly certificationsSorted: readonly Certification[];
+  private readonly certifications: CertificationIndex;
   private readonly providerBySiret = new Map<string, TrainingProvider>();
   private readonly byToken = new Postings();
   private readonly byFormacode = new Postings();
@@ -59,8 +59,6 @@ export class CatalogIndex {
   private readonly byCell = new Map<string, Located[]>();
   /** Latest session start per training (ISO, '' when none is known). */
   private readonly latestStart: string[] = [];
-  private readonly certificationTokens = new Postings();
-  private readonly certificationsByRome = new Postings();
   private readonly formacodeChildren: ReadonlyMap<string, readonly string[]>;
   /** Calls answered by this index, by kind (tests assert batching with it). */
   readonly lookups = { trainings: 0, certifications: 0, providers: 0, occupations: 0, searches: 0 };
@@ -69,12 +67,7 @@ export class CatalogIndex {
     this.trainings = [...input.trainings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.formacodeChildren = input.formacodeChildren;
     this.trainings.forEach((training, ordinal) => this.indexTraining(training, ordinal));
-    this.certificationsSorted = [...input.certifications].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-    this.certificationsSorted.forEach((certification, ordinal) => {
-      this.certificationByCode.set(certification.code, certification);
-      for (const token of tokens(certification.title)) this.certificationTokens.add(token, ordinal);
-      for (const rome of certification.romeCodes) this.certificationsByRome.add(rome, ordinal);
-    });
+    this.certifications = new CertificationIndex(input.certifications);
   }
 
   private indexTraining(training: Training, ordinal: number): void {
@@ -100,7 +93,7 @@ export class CatalogIndex {
   }
 
   get size(): { trainings: number; certifications: number; providers: number } {
-    return { trainings: this.trainings.length, certifications: this.certificationByCode.size, providers: this.providerBySiret.size };
+    return { trainings: this.trainings.length, certifications: this.certifications.size, providers: this.providerBySiret.size };
   }
 
   trainingsByIds(ids: readonly string[]): (Training | null)[] {
@@ -113,7 +106,7 @@ export class CatalogIndex {
 
   certificationsByCodes(codes: readonly string[]): (Certification | null)[] {
     this.lookups.certifications += 1;
-    return codes.map((code) => this.certificationByCode.get(code) ?? null);
+    return codes.map((code) => this.certifications.get(code));
   }
 
   providersBySirets(sirets: readonly string[]): (TrainingProvider | null)[] {
@@ -124,7 +117,7 @@ export class CatalogIndex {
   /** Certifications linked to each ROME code, in code order. */
   certificationsForRomes(romeCodes: readonly string[]): Certification[][] {
     this.lookups.occupations += 1;
-    return romeCodes.map((rome) => this.certificationsByRome.get(rome).map((ordinal) => this.certificationsSorted[ordinal] as Certification));
+    return romeCodes.map((rome) => this.certifications.forRome(rome));
   }
 
   /** Trainings leading to each occupation (optionally near a place), for a whole batch of occupations. */
@@ -135,9 +128,7 @@ export class CatalogIndex {
 
   /** Certifications whose title holds every word of the search; empty when a word is unknown. */
   searchCertifications(search: string): Certification[] {
-    const words = tokens(search);
-    if (words.length === 0) return [];
-    return intersect(words.map((word) => this.certificationTokens.get(word))).map((ordinal) => this.certificationsSorted[ordinal] as Certification);
+    return this.certifications.search(search);
   }
 
   /** Trainings matching every criterion, by id — or by distance then id for a radius search. */

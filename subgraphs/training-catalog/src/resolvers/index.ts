@@ -1,12 +1,13 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import { withAppErrors } from './app-errors.js';
 import { certificationResolvers, occupationResolvers } from './certification.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { trainingProviderResolvers, trainingResolvers } from './training.resolvers.js';
 
-export const resolvers: Resolvers = {
+export const resolvers: Resolvers = withAppErrors({
   Query: queryResolvers,
   Training: trainingResolvers,
   TrainingProvider: trainingProviderResolvers,
   Certification: certificationResolvers,
   Occupation: occupationResolvers,
-};
+});

@@ -7,7 +7,7 @@ import { createCatalogStore } from './catalog-store.js';
 import { ingestCatalog, type IngestionCounts } from './ingest.js';
 import type { CatalogIndex } from '../../domain/catalog-index.js';
 
-const logger = createLogger('test', { level: 'silent' });
+const logger = createLogger('test', 'silent');
 
 describe('ingestion of the simulated catalogues', () => {
   let upstreams: SimulatedUpstreams;

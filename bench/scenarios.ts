@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { repoPath } from '../lib/paths.js';
+
+/** One of graph.md's four "queries the graph exists for", with the variables the benchmark sends. */
+export interface Scenario {
+  id: string;
+  title: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** A demo worker whose token the request carries (`me`), or none (public data). */
+  workerId?: string;
+}
+
+/** The operation text without its leading comment lines (they document the file, not the request). */
+function loadQuery(file: string): string {
+  return readFileSync(repoPath('bench', 'queries', file), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('\n')
+    .trim();
+}
+
+/**
+ * Parameters are chosen so that the four scenarios share as little upstream data as possible:
+ * with the cache on, "cold" is measured for all four before any warm-up, and a scenario must not
+ * find its data already cached by another one.
+ */
+export function loadScenarios(): Scenario[] {
+  return [
+    {
+      id: 'worker-dashboard',
+      title: 'Worker dashboard (me, W000005, 4 hops)',
+      query: loadQuery('worker-dashboard.graphql'),
+      variables: {},
+      // Demo worker 5: category-A job seeker with an allowance, looking for M1805.
+      workerId: 'W000005',
+    },
+    {
+      id: 'training-finder',
+      title: 'Training finder (50 trainings + provider, certification, cpfEligible, outcomes, reviews)',
+      query: loadQuery('training-finder.graphql'),
+      variables: { formacodes: ['31'], near: { departmentCode: '75' } },
+    },
+    {
+      id: 'job-search',
+      title: 'Job search (20 offers + company, occupation)',
+      query: loadQuery('job-search.graphql'),
+      variables: { romeCodes: ['J1506'], near: { departmentCode: '69' } },
+    },
+    {
+      id: 'career-change',
+      title: 'Career change (related occupations + offers, trainings, certifications)',
+      query: loadQuery('career-change.graphql'),
+      variables: { romeCode: 'G1602' },
+    },
+  ];
+}

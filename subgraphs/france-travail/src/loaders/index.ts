@@ -1,0 +1,39 @@
+import type DataLoader from 'dataloader';
+import type { ConsentClient } from '../../../../lib/auth/index.js';
+import type { Company } from '../domain/company.js';
+import type { JobOffer } from '../domain/job-offer.js';
+import type { JobSeeker } from '../domain/job-seeker.js';
+import type { Occupation, Skill } from '../domain/occupation.js';
+import type { Repositories } from '../domain/repositories.js';
+import type { OutcomeKey, ReviewKey, ReviewSummary, TrainingOutcomes } from '../domain/training.js';
+import { perKeyLoader } from './per-key.loader.js';
+
+/** This request's loaders: every lookup by key goes through one, so a query plan's N parents cost one upstream call per distinct key. */
+export interface Loaders {
+  occupation: DataLoader<string, Occupation | null>;
+  skills: DataLoader<string, Skill[] | null>;
+  offer: DataLoader<string, JobOffer | null>;
+  company: DataLoader<string, Company | null>;
+  outcomes: DataLoader<OutcomeKey, TrainingOutcomes | null, string>;
+  reviews: DataLoader<ReviewKey, ReviewSummary, string>;
+  jobSeeker: DataLoader<string, JobSeeker | null>;
+  consent: DataLoader<string, ReadonlySet<string>>;
+}
+
+export const outcomeKeyOf = (key: OutcomeKey): string => `${key.formacode}:${key.departmentCode}`;
+export const reviewKeyOf = (key: ReviewKey): string => `${key.siret}:${'certifInfo' in key ? `c:${key.certifInfo}` : `f:${key.formacode}`}`;
+
+export function createLoaders(repositories: Repositories, consent: ConsentClient, authorization: string | undefined): Loaders {
+  return {
+    occupation: perKeyLoader('ft.occupation', (code: string) => repositories.occupations.byCode(code)),
+    skills: perKeyLoader('ft.skills', (code: string) => repositories.occupations.skills(code)),
+    offer: perKeyLoader('ft.offer', (id: string) => repositories.offers.byId(id)),
+    company: perKeyLoader('ft.company', (siret: string) => repositories.companies.bySiret(siret)),
+    outcomes: perKeyLoader('ft.outcomes', (key: OutcomeKey) => repositories.outcomes.outcomes(key), outcomeKeyOf),
+    reviews: perKeyLoader('ft.reviews', (key: ReviewKey) => repositories.reviews.summary(key), reviewKeyOf),
+    jobSeeker: perKeyLoader('ft.job-seeker', (workerId: string) => repositories.jobSeekers.status(workerId)),
+    consent: perKeyLoader('ft.consent', async (workerId: string): Promise<ReadonlySet<string>> =>
+      authorization === undefined ? new Set<string>() : await consent.scopesGranted(workerId, authorization),
+    ),
+  };
+}

@@ -1,0 +1,38 @@
+import { isRomeCode, pageRequest, toConnection } from '../../../../lib/validation/index.js';
+import type { Context } from '../context.js';
+import { toPlaceQuery } from '../domain/inputs.js';
+import type { Occupation, OccupationRef } from '../domain/occupation.js';
+import type { OccupationResolvers } from '../generated/resolvers.js';
+import { offerConnection } from './offer-search.js';
+
+/** The full ROME record, through this request's loader (deduplicated, cached as reference data). */
+async function detail(parent: OccupationRef, context: Context): Promise<Occupation | null> {
+  return await context.loaders.occupation.load(parent.romeCode);
+}
+
+export const occupationResolvers: OccupationResolvers = {
+  __resolveReference: async ({ romeCode }, context) => {
+    if (!isRomeCode(romeCode)) return null;
+    const occupation = await context.loaders.occupation.load(romeCode);
+    return occupation ? { romeCode, title: occupation.title } : null;
+  },
+  title: async (parent, _args, context) => parent.title ?? (await detail(parent, context))?.title ?? parent.romeCode,
+  definition: async (parent, _args, context) => (await detail(parent, context))?.definition ?? null,
+  jobTitles: async (parent, _args, context) => (await detail(parent, context))?.jobTitles ?? [],
+  skills: async (parent, _args, context) => (await context.loaders.skills.load(parent.romeCode)) ?? [],
+  relatedOccupations: async (parent, _args, context) => ((await detail(parent, context))?.relatedRomeCodes ?? []).map((romeCode) => ({ romeCode })),
+  jobOffers: async (parent, { near, first, after }, context, info) =>
+    await offerConnection(
+      context,
+      { keywords: [], romeCodes: [parent.romeCode], place: near ? toPlaceQuery(near, 'near') : null, contractTypes: [], publishedSinceDays: null },
+      first,
+      after,
+      info,
+    ),
+  hiringCompanies: async (parent, { near, first }, context) => {
+    const place = toPlaceQuery(near, 'near');
+    const page = pageRequest(first, null);
+    const { companies, totalCount } = await context.repositories.companies.hiring(parent.romeCode, place, page);
+    return toConnection(companies, page, totalCount);
+  },
+};

@@ -1,0 +1,84 @@
+import { createAuditLog, createConsentClient, createTokenVerifier, type AuditRecord } from '../../../../lib/auth/index.js';
+import { createCache, kindsFromConfig, parseCacheConfig } from '../../../../lib/cache/index.js';
+import { startIssuer, type RunningIssuer } from '../../../../upstreams/identity/test-server.js';
+import { createFranceTravailSubgraph } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createUpstreams } from '../infra/repositories.js';
+
+export interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface FtTestStack {
+  simulator: RunningIssuer;
+  url: string;
+  audit: AuditRecord[];
+  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
+  /** Upstream calls per `METHOD /route` since the last `resetCalls()`. */
+  calls(): Promise<Record<string, number>>;
+  resetCalls(): Promise<void>;
+  /** A new subgraph (fresh cache) over the same simulator. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole simulator (France Travail, Anotéa, identity) and this subgraph, in process on free
+ * ports. The subgraph uses the simulator's unthrottled client so tests count calls, not seconds.
+ */
+export async function startFtTestStack(): Promise<FtTestStack> {
+  const simulator = await startIssuer();
+  const audit: AuditRecord[] = [];
+  const config = loadConfig({
+    FT_SUBGRAPH_PORT: '0',
+    FT_API_URL: `${simulator.baseUrl}/francetravail`,
+    FT_AUTH_URL: `${simulator.baseUrl}/francetravail`,
+    ANOTEA_URL: `${simulator.baseUrl}/anotea`,
+    FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
+    FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
+    FT_RATE_LIMIT_PER_SECOND: '1000',
+  });
+  const cache = createCache({ namespace: 'ft-test', kinds: kindsFromConfig(parseCacheConfig({})), memory: {} });
+  const upstreams = createUpstreams(config, cache);
+  const verifier = createTokenVerifier({ issuer: simulator.issuer, audience: 'cpa-graph', jwksUrl: `${simulator.issuer}/jwks.json` });
+  const running = await createFranceTravailSubgraph(
+    {
+      repositories: upstreams.repositories,
+      principalFrom: (authorization) => verifier.principalFrom(authorization),
+      consent: createConsentClient({ issuer: simulator.issuer }),
+      audit: createAuditLog({ service: 'france-travail', hashSecret: 'test-audit-secret-0123456789', sink: { name: 'memory', write: async (record) => void audit.push(record), close: async () => undefined } }),
+    },
+    { port: 0, host: '127.0.0.1' },
+  );
+  const url = `http://127.0.0.1:${running.port}/graphql`;
+  return {
+    simulator,
+    url,
+    audit,
+    async query(query, variables = {}, token) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLAnswer;
+    },
+    async calls() {
+      const body = (await (await fetch(`${simulator.baseUrl}/_admin/calls`)).json()) as { byEndpoint: Record<string, number> };
+      return body.byEndpoint;
+    },
+    async resetCalls() {
+      await fetch(`${simulator.baseUrl}/_admin/reset`, { method: 'POST' });
+    },
+    async close() {
+      await running.stop();
+      await Promise.all(upstreams.clients.map((client) => client.close()));
+      await simulator.close();
+    },
+  };
+}
+
+/** Sum of calls whose key contains `fragment`. */
+export function callsTo(calls: Record<string, number>, fragment: string): number {
+  return Object.entries(calls).reduce((sum, [key, count]) => (key.includes(fragment) ? sum + count : sum), 0);
+}
