@@ -113,10 +113,8 @@ export type ActivityPeriodInput = {
   workingTimeRatio?: InputMaybe<Scalars['Float']['input']>;
 };
 
-/** An RNCP or RS certification (owned by training-catalog). */
 export type Certification = {
   __typename?: 'Certification';
-  /** RNCP or RS code with its prefix. */
   code: Scalars['ID']['output'];
 };
 
@@ -323,7 +321,6 @@ export type QueryWorkerArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** A training offer (owned by training-catalog); this subgraph adds what the CPF says about it. */
 export type Training = {
   __typename?: 'Training';
   /** Certification (training-catalog). */
@@ -332,7 +329,6 @@ export type Training = {
   cpfEligible: Scalars['Boolean']['output'];
   /** How the calling worker's rights would pay for this training today. Null for anonymous callers (no error), for partner clients (a plan is the worker's own view: read their rights with `worker(id)`), and when the price is unknown. */
   funding: Maybe<FundingPlan>;
-  /** Stable id. */
   id: Scalars['ID']['output'];
   /** Price (training-catalog). */
   price: Maybe<Money>;
@@ -341,7 +337,6 @@ export type Training = {
 };
 
 
-/** A training offer (owned by training-catalog); this subgraph adds what the CPF says about it. */
 export type TrainingFundingArgs = {
   employerTopUpCents?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -376,7 +371,6 @@ export type TrainingAccountProjectionArgs = {
   activity: Array<ActivityPeriodInput>;
 };
 
-/** A training organisation (owned by training-catalog). */
 export type TrainingProvider = {
   __typename?: 'TrainingProvider';
   /** SIRET of the organisation. */
