@@ -11,8 +11,6 @@ import { startGateway, type RunningGateway } from '../../gateway/src/app.js';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { createGatewaySecurity, defaultSecurityConfig } from '../../gateway/src/security/index.js';
 
-// One graphql realm for our code and Apollo's CommonJS (see gateway/src/security/limits.test.ts).
-vi.mock('graphql', async () => (await import('node:module')).createRequire(import.meta.url)('graphql'));
 
 /**
  * Error masking (issue #8 item 6), with the gateway in-process and the subgraphs replaced by

@@ -5,8 +5,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../../../lib/paths.js';
 import { estimateCost } from './cost.js';
 
-// One graphql realm for our code and Apollo's CommonJS (see limits.test.ts).
-vi.mock('graphql', async () => (await import('node:module')).createRequire(import.meta.url)('graphql'));
 
 let schema: GraphQLSchema;
 

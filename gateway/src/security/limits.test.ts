@@ -7,9 +7,7 @@ import { repoPath } from '../../../lib/paths.js';
 import { defaultSecurityConfig } from './config.js';
 import { queryLimits } from './limits.js';
 
-// Vite resolves `graphql` to its ESM build for our files while Apollo (CommonJS) requires the CJS
 // build: two realms, and graphql refuses to mix them. Node itself loads one; so do we, here.
-vi.mock('graphql', async () => (await import('node:module')).createRequire(import.meta.url)('graphql'));
 
 /**
  * The limits run against the real composed supergraph, through Apollo Server's own pipeline,

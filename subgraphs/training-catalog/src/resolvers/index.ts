@@ -1,13 +1,12 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { withAppErrors } from './app-errors.js';
 import { certificationResolvers, occupationResolvers } from './certification.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { trainingProviderResolvers, trainingResolvers } from './training.resolvers.js';
 
-export const resolvers: Resolvers = withAppErrors({
+export const resolvers: Resolvers = {
   Query: queryResolvers,
   Training: trainingResolvers,
   TrainingProvider: trainingProviderResolvers,
   Certification: certificationResolvers,
   Occupation: occupationResolvers,
-});
+};
