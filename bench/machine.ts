@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 export interface Machine {
@@ -35,3 +35,28 @@ export function machineCpuTicks(): { busy: number; total: number } | null {
 
 /** CPU seconds per clock tick on Linux (USER_HZ is 100 on every mainstream kernel build). */
 export const SECONDS_PER_TICK = 0.01;
+
+/** CPU ticks (user + system) of each direct child of this process, by pid, with its command line. */
+export function childCpuTicks(parentPid: number = process.pid): Map<number, { ticks: number; command: string }> {
+  const children = new Map<number, { ticks: number; command: string }>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return children;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== parentPid) continue;
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      children.set(Number(entry), { ticks, command });
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return children;
+}

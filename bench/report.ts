@@ -1,4 +1,5 @@
 import type { BenchConfig } from './configs.js';
+import type { CpuShares } from './cpu.js';
 import type { Machine } from './machine.js';
 import type { LoadResult } from './measure.js';
 
@@ -11,10 +12,7 @@ export interface ColdMeasure {
 
 export interface WarmMeasure extends LoadResult {
   callsPerRequest: number;
-  /** Simulator CPU time over wall time during the run: 1 = one core busy. */
-  simulatorCores: number;
-  /** Whole-machine busy CPU over wall time during the run (all processes, the load generator included). */
-  machineCores: number | null;
+  cpu: CpuShares;
 }
 
 export interface CellResult {
@@ -60,7 +58,7 @@ export function scenarioTable(title: string, cells: readonly CellResult[]): stri
         warm === null ? '—' : num(warm.p99, 0),
         warm === null ? '—' : num(warm.requestsPerSecond),
         errors,
-        warm === null ? '—' : `${percent(warm.simulatorCores)} of a core`,
+        warm === null ? '—' : `${percent(warm.cpu.simulators)} of a core`,
       ]),
     );
   }
@@ -106,17 +104,34 @@ export function header(info: RunInfo): string {
   ].join('\n');
 }
 
-/** Simulators' share of the CPU over all load runs of a configuration. */
+const mean = (values: ReadonlyArray<number | null>): number => {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? Number.NaN : known.reduce((sum, value) => sum + value, 0) / known.length;
+};
+
+/**
+ * Where the CPU went during the measured runs of each configuration, in cores (2 in all here):
+ * the simulators must stay a small share, or the benchmark measures them. "Others" is what the
+ * machine spent outside this benchmark (other users' builds and tests on a shared machine).
+ */
 export function cpuSummary(results: readonly CellResult[]): string {
-  const lines = ['| configuration | simulators (cores) | whole machine busy (cores) | simulators\' share of busy CPU |', '| --- | --: | --: | --: |'];
-  const labels = [...new Set(results.map((result) => result.label))];
-  for (const label of labels) {
-    const warm = results.filter((result) => result.label === label).flatMap((result) => (result.warm ? [result.warm] : []));
-    if (warm.length === 0) continue;
-    const simulators = warm.reduce((sum, run) => sum + run.simulatorCores, 0) / warm.length;
-    const machineRuns = warm.flatMap((run) => (run.machineCores === null ? [] : [run.machineCores]));
-    const machine = machineRuns.length === 0 ? Number.NaN : machineRuns.reduce((sum, value) => sum + value, 0) / machineRuns.length;
-    lines.push(row([label, num(simulators, 2), num(machine, 2), Number.isFinite(machine) && machine > 0 ? percent(simulators / machine) : '—']));
+  const lines = [
+    row(['configuration', 'gateway', 'subgraphs', 'simulators', 'load generator', 'others', 'machine busy', 'simulators / stack']),
+    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
+  ];
+  for (const label of [...new Set(results.map((result) => result.label))]) {
+    const runs = results.filter((result) => result.label === label).flatMap((result) => (result.warm ? [result.warm.cpu] : []));
+    if (runs.length === 0) continue;
+    const gateway = mean(runs.map((cpu) => cpu.gateway));
+    const subgraphs = mean(runs.map((cpu) => cpu.subgraphs));
+    const simulators = mean(runs.map((cpu) => cpu.simulators));
+    const loadGenerator = mean(runs.map((cpu) => cpu.loadGenerator));
+    const machine = mean(runs.map((cpu) => cpu.machine));
+    const others = machine - gateway - subgraphs - simulators - loadGenerator;
+    const stack = gateway + subgraphs + simulators;
+    lines.push(
+      row([label, num(gateway, 2), num(subgraphs, 2), num(simulators, 2), num(loadGenerator, 2), num(Math.max(0, others), 2), num(machine, 2), Number.isFinite(stack) && stack > 0 ? percent(simulators / stack) : '—']),
+    );
   }
   return lines.join('\n');
 }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '../lib/config/index.js';
 import { benchConfigs, CONFIG_IDS, type BenchConfig } from './configs.js';
-import { describeMachine, machineCpuTicks, SECONDS_PER_TICK } from './machine.js';
+import { cpuWindow } from './cpu.js';
+import { describeMachine } from './machine.js';
 import { problemOf, runLoad, sendOnce } from './measure.js';
 import { cpuSummary, header, scenarioTable, type CellResult, type ColdMeasure, type WarmMeasure } from './report.js';
 import { loadScenarios, type Scenario } from './scenarios.js';
@@ -91,22 +92,11 @@ async function warm(stack: BenchStack, scenario: Scenario, headers: Record<strin
   const load = { connections: settings.connections };
   if (settings.warmupSeconds > 0) await runLoad(stack.graphql, scenario, headers, { ...load, durationSeconds: settings.warmupSeconds });
   await stack.resetCalls();
-  const cpuBefore = await stack.simulatorCpu();
-  const ticksBefore = machineCpuTicks();
+  const finishCpu = await cpuWindow(stack.simulatorCpu);
   const result = await runLoad(stack.graphql, scenario, headers, { ...load, durationSeconds: settings.durationSeconds });
-  const ticksAfter = machineCpuTicks();
-  const cpuAfter = await stack.simulatorCpu();
+  const cpu = await finishCpu();
   const calls = await stack.calls();
-  const wallMicros = cpuAfter.wallMicros - cpuBefore.wallMicros;
-  const simulatorMicros = cpuAfter.userMicros + cpuAfter.systemMicros - cpuBefore.userMicros - cpuBefore.systemMicros;
-  const machineCores =
-    ticksBefore && ticksAfter ? ((ticksAfter.busy - ticksBefore.busy) * SECONDS_PER_TICK * 1e6) / wallMicros : null;
-  return {
-    ...result,
-    callsPerRequest: result.responses > 0 ? calls.total / result.responses : Number.NaN,
-    simulatorCores: simulatorMicros / wallMicros,
-    machineCores,
-  };
+  return { ...result, callsPerRequest: result.responses > 0 ? calls.total / result.responses : Number.NaN, cpu };
 }
 
 async function runConfig(config: BenchConfig, failed: Set<string>): Promise<CellResult[]> {

@@ -39,18 +39,21 @@ export function loadScenarios(): Scenario[] {
       id: 'training-finder',
       title: 'Training finder (50 trainings + provider, certification, cpfEligible, outcomes, reviews)',
       query: loadQuery('training-finder.graphql'),
-      variables: { formacodes: ['31'], near: { departmentCode: '75' } },
+      // Materials work and languages (generic Formacodes, narrower codes included) within 60 km of Paris: 63 trainings.
+      variables: { formacodes: ['23054', '15254'], near: { communeCode: '75056', radiusKm: 60 } },
     },
     {
       id: 'job-search',
       title: 'Job search (20 offers + company, occupation)',
       query: loadQuery('job-search.graphql'),
-      variables: { romeCodes: ['J1506'], near: { departmentCode: '69' } },
+      // Nursing (J1506, J1501) in the Bouches-du-Rhône: 33 offers, so the page of 20 is full.
+      variables: { romeCodes: ['J1506', 'J1501'], near: { departmentCode: '13' } },
     },
     {
       id: 'career-change',
       title: 'Career change (related occupations + offers, trainings, certifications)',
       query: loadQuery('career-change.graphql'),
+      // Kitchen staff: its related occupations and, for each, offers, trainings and certifications.
       variables: { romeCode: 'G1602' },
     },
   ];

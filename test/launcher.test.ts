@@ -6,11 +6,13 @@ import { repoPath } from '../lib/paths.js';
 import { freePort } from '../lib/testing/ports.js';
 import { PortInUseError, startStack } from '../scripts/stack.js';
 
-function childPids(parent: number): number[] {
+/** The service processes the launcher spawned (tsx also runs an esbuild helper, which is not one). */
+function servicePids(parent: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' })
       .split('\n')
-      .map((line) => Number(line.trim()))
+      .filter((line) => line.includes('main.ts'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((pid) => pid > 0);
   } catch {
     return [];
@@ -67,7 +69,7 @@ describe('launcher', () => {
     });
     expect(output).toContain(`GraphQL endpoint: http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
     expect(output).toContain(`Explorer:         http://127.0.0.1:${env.GATEWAY_PORT}/`);
-    const children = childPids(launcher.pid ?? 0);
+    const children = servicePids(launcher.pid ?? 0);
     expect(children.length).toBe(5);
     const exitCode = await new Promise<number | null>((resolve) => {
       launcher.once('exit', (code) => resolve(code));
