@@ -11,7 +11,9 @@ export interface ColdMeasure {
 }
 
 export interface WarmMeasure extends LoadResult {
+  /** Upstream calls per request once warm, from sequential requests after the load run. */
   callsPerRequest: number;
+  callsByOperator: Record<string, number>;
   cpu: CpuShares;
 }
 

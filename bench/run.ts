@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '../lib/config/index.js';
@@ -16,6 +17,7 @@ const USAGE = `npm run bench -- [options]
   --connections <n>   concurrent connections (default 10)
   --latency <ms>      simulated upstream latency (default 40)
   --jitter <ms>       ± jitter on that latency (default 10)
+  --samples <n>       sequential requests counting warm upstream calls per request (default 3)
   --only <ids>        scenarios, comma-separated: worker-dashboard,training-finder,job-search,career-change
   --configs <ids>     configurations, comma-separated: off,on,nobatch (default all)
   --no-redis          cache-on run with the in-process tier only
@@ -31,6 +33,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '10' },
     latency: { type: 'string', default: '40' },
     jitter: { type: 'string', default: '10' },
+    samples: { type: 'string', default: '3' },
     only: { type: 'string' },
     configs: { type: 'string', default: CONFIG_IDS.join(',') },
     'no-redis': { type: 'boolean', default: false },
@@ -56,6 +59,7 @@ const settings = {
   connections: count('connections', flags.connections, 1),
   latencyMs: count('latency', flags.latency, 0),
   jitterMs: count('jitter', flags.jitter, 0),
+  samples: count('samples', flags.samples, 1),
 };
 const { BENCH_REDIS_URL } = parseEnv({ BENCH_REDIS_URL: z.string().regex(/^redis:\/\//).default('redis://127.0.0.1:6379/5') });
 const configIds = flags.configs.split(',').map((id) => {
@@ -88,15 +92,42 @@ async function cold(stack: BenchStack, scenario: Scenario, headers: Record<strin
   return { calls: calls.total, byOperator: calls.byOperator, ms: first.ms };
 }
 
+/**
+ * Waits until the stack has finished the requests autocannon abandoned when its time was up:
+ * their upstream calls would otherwise be counted against the next measure.
+ */
+async function quiet(stack: BenchStack): Promise<void> {
+  let last = -1;
+  let stable = 0;
+  for (let attempt = 0; attempt < 200 && stable < 2; attempt += 1) {
+    const { total } = await stack.calls();
+    stable = total === last ? stable + 1 : 0;
+    last = total;
+    await sleep(300);
+  }
+}
+
+/**
+ * After a warm-up: the load run (latency, throughput, CPU), then a few sequential requests for
+ * the upstream calls per request — counted apart from the load run, where requests still in
+ * flight when it stops would make the ratio wrong.
+ */
 async function warm(stack: BenchStack, scenario: Scenario, headers: Record<string, string>): Promise<WarmMeasure> {
   const load = { connections: settings.connections };
   if (settings.warmupSeconds > 0) await runLoad(stack.graphql, scenario, headers, { ...load, durationSeconds: settings.warmupSeconds });
-  await stack.resetCalls();
+  await quiet(stack);
   const finishCpu = await cpuWindow(stack.simulatorCpu);
   const result = await runLoad(stack.graphql, scenario, headers, { ...load, durationSeconds: settings.durationSeconds });
   const cpu = await finishCpu();
+  await quiet(stack);
+  await stack.resetCalls();
+  for (let sample = 0; sample < settings.samples; sample += 1) {
+    const problem = problemOf(await sendOnce(stack.graphql, scenario, headers));
+    if (problem !== undefined) throw new Error(`${scenario.id} failed after the load run:\n      ${problem}`);
+  }
   const calls = await stack.calls();
-  return { ...result, callsPerRequest: result.responses > 0 ? calls.total / result.responses : Number.NaN, cpu };
+  const callsByOperator = Object.fromEntries(Object.entries(calls.byOperator).map(([operator, total]) => [operator, total / settings.samples]));
+  return { ...result, callsPerRequest: calls.total / settings.samples, callsByOperator, cpu };
 }
 
 async function runConfig(config: BenchConfig, failed: Set<string>): Promise<CellResult[]> {
@@ -125,7 +156,7 @@ async function runConfig(config: BenchConfig, failed: Set<string>): Promise<Cell
       if (coldMeasure === undefined) continue;
       const measured = await warm(stack, scenario, headers.get(scenario.id) ?? {});
       say(
-        `  · ${scenario.id}: ${measured.callsPerRequest.toFixed(1)} calls/req, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ` +
+        `  · ${scenario.id}: ${measured.callsPerRequest.toFixed(1)} calls/req ${JSON.stringify(measured.callsByOperator)}, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ` +
           `${measured.requestsPerSecond.toFixed(1)} req/s, ${measured.graphqlErrors + measured.non2xx + measured.socketErrors} errors`,
       );
       cells.push({ config: config.id, label: config.label, scenario: scenario.id, cold: coldMeasure, warm: measured });

@@ -95,29 +95,36 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const stop = async () => {
     await Promise.all([...children.values()].reverse().map((child) => stopChild(child)));
   };
+  const launch = (service: ServiceSpec) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', repoPath(service.entry)], {
+      cwd: repoPath(),
+      env: { ...process.env, ...env },
+      stdio: options.output === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    children.set(service.name, child);
+    const lines: string[] = [];
+    output.set(service.name, lines);
+    const keep = (chunk: Buffer) => {
+      lines.push(chunk.toString('utf8'));
+      if (lines.length > 200) lines.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  };
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  const ready = (service: ServiceSpec) =>
+    waitReady(service, `http://${host}:${ports[service.portVariable]}${service.readyPath}`, children.get(service.name), deadline, () =>
+      (output.get(service.name) ?? []).join('').slice(-2000),
+    );
   try {
-    for (const service of SERVICES) {
-      const child = spawn(process.execPath, ['--import', 'tsx', repoPath(service.entry)], {
-        cwd: repoPath(),
-        env: { ...process.env, ...env },
-        stdio: options.output === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
-      children.set(service.name, child);
-      const lines: string[] = [];
-      output.set(service.name, lines);
-      const keep = (chunk: Buffer) => {
-        lines.push(chunk.toString('utf8'));
-        if (lines.length > 200) lines.shift();
-      };
-      child.stdout?.on('data', keep);
-      child.stderr?.on('data', keep);
+    // The simulators first: subgraphs ingest from them at start. Then everything else at once.
+    const [first, ...rest] = SERVICES;
+    if (first) {
+      launch(first);
+      await ready(first);
     }
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
-    for (const service of SERVICES) {
-      await waitReady(service, `http://${host}:${ports[service.portVariable]}${service.readyPath}`, children.get(service.name), deadline, () =>
-        (output.get(service.name) ?? []).join('').slice(-2000),
-      );
-    }
+    rest.forEach(launch);
+    for (const service of rest) await ready(service);
   } catch (error) {
     await stop();
     throw error;

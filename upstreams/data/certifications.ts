@@ -63,14 +63,17 @@ export function buildCertifications(rng: Rng, refs: References): CertificationPr
     do code = isRs ? `RS${rng.int(5001, 6999)}` : `RNCP${rng.int(30000, 39999)}`;
     while (used.has(code));
     used.add(code);
-    const romes = rng.sample(refs.rome, rng.int(1, 3));
+    // A certification leads to a few occupations of one professional domain (same 3-character ROME prefix).
+    const first = rng.pick(refs.rome);
+    const sameDomain = refs.rome.filter((rome) => rome.code !== first.code && rome.code.slice(0, 3) === first.code.slice(0, 3));
+    const romes = [first, ...rng.sample(sameDomain, rng.int(0, 2))];
     const formacodes = rng.sample(leafFormacodes, rng.int(1, 3));
     const mainRome = romes[0];
     const mainFormacode = formacodes[0];
     if (!mainRome || !mainFormacode) throw new Error('reference data is empty');
     const kind = rng.pick(RNCP_KINDS);
     const title = isRs
-      ? `${capitalise(mainFormacode.label)} — certification de compétences`
+      ? `Certificat de compétences — ${mainRome.label.toLowerCase()} (${mainFormacode.label})`
       : `${KIND_TITLES[kind.abbreviation] ?? 'Titre'} ${mainRome.label.toLowerCase()}`;
     const blocks = isRs ? [] : Array.from({ length: rng.int(2, 5) }, (_, blockIndex) => ({
       code: `${code}BC${String(blockIndex + 1).padStart(2, '0')}`,
@@ -96,6 +99,3 @@ export function buildCertifications(rng: Rng, refs: References): CertificationPr
   return out;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,0 +1,66 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../upstreams/data/prng.js';
+import { registerAdmin } from '../upstreams/core/admin.js';
+import { benchConfigs } from './configs.js';
+import { scenarioTable, type CellResult } from './report.js';
+import { loadScenarios } from './scenarios.js';
+import { flushBenchRedis } from './stack.js';
+
+const cpu = { simulators: 0.1, gateway: 0.3, subgraphs: 0.4, loadGenerator: 0.05, machine: 1 };
+const cell = (config: CellResult['config'], label: string, callsPerRequest: number, p50: number, requestsPerSecond: number): CellResult => ({
+  config,
+  label,
+  scenario: 'job-search',
+  cold: { calls: 4, byOperator: { francetravail: 4 }, ms: 120 },
+  warm: { p50, p99: p50 * 2, requestsPerSecond, responses: 100, graphqlErrors: 0, non2xx: 0, socketErrors: 0, callsPerRequest, callsByOperator: {}, cpu },
+});
+
+describe('benchmark harness', () => {
+  it('loads the four graph.md scenarios, without their comment lines', () => {
+    const scenarios = loadScenarios();
+    expect(scenarios.map((scenario) => scenario.id)).toEqual(['worker-dashboard', 'training-finder', 'job-search', 'career-change']);
+    for (const scenario of scenarios) {
+      expect(scenario.query).toMatch(/^query \w+/);
+      expect(scenario.query).not.toMatch(/^#/m);
+    }
+    expect(scenarios.find((scenario) => scenario.id === 'worker-dashboard')?.workerId).toBe('W000005');
+  });
+
+  it('runs cache off, cache on and batching off with only the switch that differs', () => {
+    const [off, on, nobatch] = benchConfigs({ redisUrl: 'redis://127.0.0.1:6379/5', latencyMs: 40, jitterMs: 10, ftQuota: false }, ['off', 'on', 'nobatch']);
+    expect(off?.env).toMatchObject({ CACHE_MODE: 'off', LOADER_BATCH: 'true', REDIS_URL: '', UPSTREAM_LATENCY_MS: '40', RATE_LIMIT_ENABLED: 'false' });
+    expect(on?.env).toMatchObject({ CACHE_MODE: 'on', LOADER_BATCH: 'true', REDIS_URL: 'redis://127.0.0.1:6379/5' });
+    expect(on?.flushRedis).toBe(true);
+    expect(nobatch?.env).toMatchObject({ CACHE_MODE: 'off', LOADER_BATCH: 'false' });
+    const memoryOnly = benchConfigs({ redisUrl: null, latencyMs: 40, jitterMs: 10, ftQuota: true }, ['on']);
+    expect(memoryOnly[0]?.env['REDIS_URL']).toBe('');
+    expect(memoryOnly[0]?.env['FT_CLIENT_ID']).toBeUndefined();
+  });
+
+  it('prints the ratios side by side', () => {
+    const table = scenarioTable('Job search', [cell('off', 'cache off', 8, 200, 40), cell('on', 'cache on', 0, 20, 400), cell('nobatch', 'batching off', 24, 300, 20)]);
+    expect(table).toContain('| cache off | 4 | 8.0 | 120 | 200 | 400 | 40.0 | 0 | 10 % of a core |');
+    expect(table).toContain('cache warm vs off: upstream calls/req 8.0 → 0 fewer, p50 10× lower, p99 10× lower, req/s 10×');
+    expect(table).toContain('batching on vs off (cache off): upstream calls/req 3.0× fewer, p50 1.5× lower, p99 1.5× lower, req/s 2.0×');
+  });
+
+  it('never flushes Redis database 0', async () => {
+    await expect(flushBenchRedis('redis://127.0.0.1:6379')).rejects.toThrow(/dedicated database/);
+    await expect(flushBenchRedis('redis://127.0.0.1:6379/0')).rejects.toThrow(/dedicated database/);
+  });
+
+  it('the simulators report their CPU time on /_admin/cpu, without counting it as an upstream call', async () => {
+    const app = Fastify();
+    const state = { faults: new Map(), calls: new Map<string, number>(), rng: new Rng('bench') };
+    registerAdmin(app, state);
+    const first = (await app.inject({ method: 'GET', url: '/_admin/cpu' })).json<{ pid: number; userMicros: number; wallMicros: number }>();
+    for (let spin = 0; spin < 1e6; spin += 1) Math.sqrt(spin);
+    const second = (await app.inject({ method: 'GET', url: '/_admin/cpu' })).json<{ userMicros: number; wallMicros: number }>();
+    expect(first.pid).toBe(process.pid);
+    expect(second.userMicros).toBeGreaterThanOrEqual(first.userMicros);
+    expect(second.wallMicros).toBeGreaterThan(first.wallMicros);
+    expect(state.calls.size).toBe(0);
+    await app.close();
+  });
+});
