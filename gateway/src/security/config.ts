@@ -29,6 +29,8 @@ export interface RateLimitSettings {
   redisTimeoutMs: number;
   /** Most keys the in-process fallback remembers (least recently used are dropped first). */
   fallbackMaxKeys: number;
+  /** HMAC key for worker ids in rate-limit keys: a plain hash of a guessable id could be reversed by enumeration. */
+  keySecret: string;
 }
 
 export interface SecurityConfig {
@@ -61,6 +63,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       RATE_LIMIT_KEY_PREFIX: z.string().min(1).max(64).default('cpa:ratelimit:'),
       RATE_LIMIT_REDIS_TIMEOUT_MS: positiveInt(100),
       RATE_LIMIT_FALLBACK_MAX_KEYS: positiveInt(50_000),
+      RATE_LIMIT_KEY_SECRET: z.string().min(16).default('cpa-graph-dev-rate-limit-secret'),
     },
     env,
   );
@@ -85,6 +88,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX,
       redisTimeoutMs: parsed.RATE_LIMIT_REDIS_TIMEOUT_MS,
       fallbackMaxKeys: parsed.RATE_LIMIT_FALLBACK_MAX_KEYS,
+      keySecret: parsed.RATE_LIMIT_KEY_SECRET,
     },
   };
 }

@@ -47,7 +47,7 @@ export function createGatewaySecurity(config: SecurityConfig, deps: GatewaySecur
   return {
     ...base,
     admit: async ({ request, response, principal }) => {
-      const subject = rateLimitSubject(principal, clientAddress(request, config.rateLimit.trustProxyHops));
+      const subject = rateLimitSubject(principal, clientAddress(request, config.rateLimit.trustProxyHops), config.rateLimit.keySecret);
       const decision = await limiter.check(subject);
       setRateLimitHeaders(response, decision);
       if (!decision.allowed) throw rateLimitError(decision);

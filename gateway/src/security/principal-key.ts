@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { Principal } from '../../../lib/auth/principal.js';
@@ -12,7 +12,7 @@ export interface RateLimitSubject {
   key: string;
 }
 
-const hashed = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 32);
+const hashed = (secret: string, value: string): string => createHmac('sha256', secret).update(value, 'utf8').digest('hex').slice(0, 32);
 
 /**
  * The caller's address: the socket's, or — behind `trustProxyHops` proxies that each append to
@@ -48,10 +48,10 @@ function expandIPv6(address: string): string[] {
 }
 
 /** The bucket a request counts against: the verified principal, or the address when there is none. */
-export function rateLimitSubject(principal: Principal | undefined, address: string): RateLimitSubject {
+export function rateLimitSubject(principal: Principal | undefined, address: string, secret: string): RateLimitSubject {
   switch (principal?.kind) {
     case 'worker':
-      return { kind: 'worker', key: `worker:${hashed(principal.workerId)}` };
+      return { kind: 'worker', key: `worker:${hashed(secret, principal.workerId)}` };
     case 'partner':
       return { kind: 'partner', key: `partner:${principal.clientId}` };
     default:

@@ -26,9 +26,10 @@ const clock = (start = 1_700_000_000_000) => {
   return { now: () => time, advance: (ms: number) => (time += ms) };
 };
 
-const anonymous = (address: string) => rateLimitSubject(undefined, address);
-const worker = (id: string) => rateLimitSubject({ kind: 'worker', workerId: id, scopes: [] }, '10.0.0.1');
-const partner = (clientId: string) => rateLimitSubject({ kind: 'partner', clientId, scopes: [] }, '10.0.0.1');
+const SECRET = 'test-rate-limit-secret';
+const anonymous = (address: string) => rateLimitSubject(undefined, address, SECRET);
+const worker = (id: string) => rateLimitSubject({ kind: 'worker', workerId: id, scopes: [] }, '10.0.0.1', SECRET);
+const partner = (clientId: string) => rateLimitSubject({ kind: 'partner', clientId, scopes: [] }, '10.0.0.1', SECRET);
 
 describe('principal keys', () => {
   it('hashes worker ids, keeps partner client ids, and falls back to the address', () => {
