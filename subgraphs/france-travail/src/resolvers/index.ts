@@ -1,5 +1,4 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { withAppErrors } from './app-errors.js';
 import { companyResolvers } from './company.resolvers.js';
 import { jobOfferResolvers } from './job-offer.resolvers.js';
 import { occupationResolvers } from './occupation.resolvers.js';
@@ -7,7 +6,7 @@ import { queryResolvers } from './query.resolvers.js';
 import { reviewSummaryResolvers, trainingResolvers } from './training.resolvers.js';
 import { benefitsResolvers, jobSeekerResolvers, workerResolvers } from './worker.resolvers.js';
 
-export const resolvers: Resolvers = withAppErrors({
+export const resolvers: Resolvers = {
   Query: queryResolvers,
   JobOffer: jobOfferResolvers,
   Occupation: occupationResolvers,
@@ -17,4 +16,4 @@ export const resolvers: Resolvers = withAppErrors({
   Benefits: benefitsResolvers,
   Training: trainingResolvers,
   ReviewSummary: reviewSummaryResolvers,
-});
+};
