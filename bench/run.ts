@@ -167,6 +167,8 @@ async function runConfig(config: BenchConfig, failed: Set<string>): Promise<Cell
     throw error;
   } finally {
     await stack.stop();
+    // Leave nothing behind in the shared Redis (the keys would expire anyway).
+    if (config.flushRedis) await flushBenchRedis(BENCH_REDIS_URL);
   }
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { repoPath } from '../lib/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './stack.js';
 
@@ -5,17 +7,17 @@ import { startTestStack, type TestStack } from './stack.js';
  * The foundation's promise: separate processes (simulators, three subgraphs, gateway) over
  * real HTTP, and one query crossing all three subgraphs through the gateway.
  */
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
 describe('whole stack', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
   it('answers health, readiness and metrics', async () => {
     expect((await fetch(`${stack.urls.gateway}/healthz`)).status).toBe(200);
     const ready = await fetch(`${stack.urls.gateway}/readyz`);
@@ -91,5 +93,29 @@ describe('whole stack', () => {
     expect(status).toBe(200);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'romeCode' });
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts:\d+|127\.0\.0\.1/);
+  });
+});
+
+describe('README', () => {
+  /** Each `curl … -d '<payload>'` block of the README, with the JSON answer printed after it. */
+  function readmeExamples(): { payload: string; expected: unknown; needsToken: boolean }[] {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const examples: { payload: string; expected: unknown; needsToken: boolean }[] = [];
+    for (const match of readme.matchAll(/```sh\n([\s\S]*?)```\s*\n(?:[^\n`]*\n\s*\n)?```json\n([\s\S]*?)```/g)) {
+      const payload = /-d '([^']+)'/.exec(match[1] ?? '')?.[1];
+      if (payload) examples.push({ payload, expected: JSON.parse(match[2] ?? 'null'), needsToken: (match[1] ?? '').includes('$TOKEN') });
+    }
+    return examples;
+  }
+
+  it('documents queries that answer exactly what it says', async () => {
+    const examples = readmeExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const example of examples) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (example.needsToken) headers['authorization'] = `Bearer ${await stack.workerToken('W000005')}`;
+      const response = await fetch(stack.urls.graphql, { method: 'POST', headers, body: example.payload });
+      expect(await response.json()).toEqual(example.expected);
+    }
   });
 });

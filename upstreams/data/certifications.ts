@@ -73,7 +73,7 @@ export function buildCertifications(rng: Rng, refs: References): CertificationPr
     if (!mainRome || !mainFormacode) throw new Error('reference data is empty');
     const kind = rng.pick(RNCP_KINDS);
     const title = isRs
-      ? `Certificat de compétences — ${mainRome.label.toLowerCase()} (${mainFormacode.label})`
+      ? `Certificat de compétences — ${mainRome.label.toLowerCase()}`
       : `${KIND_TITLES[kind.abbreviation] ?? 'Titre'} ${mainRome.label.toLowerCase()}`;
     const blocks = isRs ? [] : Array.from({ length: rng.int(2, 5) }, (_, blockIndex) => ({
       code: `${code}BC${String(blockIndex + 1).padStart(2, '0')}`,
