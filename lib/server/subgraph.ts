@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
@@ -53,7 +54,8 @@ export async function startSubgraph<Ctx extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
       maskError(formatted, error, { onHidden: (hidden) => logger.error({ err: hidden }, 'unexpected error hidden from client') }),
-    plugins: [metricsPlugin<Ctx>(options.name)],
+    // Federated traces would only serve Apollo Studio, which this graph does not report to.
+    plugins: [metricsPlugin<Ctx>(options.name), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const server = createGraphQLHttpServer<Ctx>({
