@@ -2,7 +2,9 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../upstreams/data/prng.js';
 import { registerAdmin } from '../upstreams/core/admin.js';
+import { parseBenchArgs } from './cli.js';
 import { benchConfigs } from './configs.js';
+import { combineRounds } from './phases.js';
 import { scenarioTable, type CellResult } from './report.js';
 import { loadScenarios } from './scenarios.js';
 import { flushBenchRedis } from './stack.js';
@@ -43,6 +45,23 @@ describe('benchmark harness', () => {
     expect(table).toContain('| cache off | 4 | 8.0 | 120 | 200 | 400 | 40.0 | 0 | 10 % of a core |');
     expect(table).toContain('cache warm vs off: upstream calls/req 8.0 → 0 fewer, p50 10× lower, p99 10× lower, req/s 10×');
     expect(table).toContain('batching on vs off (cache off): upstream calls/req 3.0× fewer, p50 1.5× lower, p99 1.5× lower, req/s 2.0×');
+  });
+
+  it('reads its flags, refusing unknown scenarios and configurations', () => {
+    const settings = parseBenchArgs(['--duration', '3', '--only', 'job-search,career-change', '--configs', 'off,on', '--interleave', '--rounds', '2']);
+    expect(settings).toMatchObject({ durationSeconds: 3, warmupSeconds: 2, connections: 10, configIds: ['off', 'on'], interleave: true, rounds: 2 });
+    expect(settings?.scenarios.map((scenario) => scenario.id)).toEqual(['job-search', 'career-change']);
+    expect(parseBenchArgs(['--help'])).toBeNull();
+    expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(/--only: unknown "nope"/);
+    expect(() => parseBenchArgs(['--configs', 'warm'])).toThrow(/--configs/);
+    expect(() => parseBenchArgs(['--duration', '0'])).toThrow(/--duration/);
+  });
+
+  it('combines rounds into medians, summing errors', () => {
+    const rounds = [30, 10, 20].map((p50, index) => ({ ...(cell('off', 'cache off', 2, p50, 100 - p50).warm ?? ({} as never)), graphqlErrors: index }));
+    const combined = combineRounds(rounds);
+    expect(combined).toMatchObject({ p50: 20, p99: 40, requestsPerSecond: 80, responses: 300, graphqlErrors: 3, callsPerRequest: 2 });
+    expect(combined.cpu.gateway).toBeCloseTo(0.3);
   });
 
   it('never flushes Redis database 0', async () => {

@@ -92,6 +92,8 @@ export interface RunInfo {
   jitterMs: number;
   redisUrl: string | null;
   ftQuota: boolean;
+  interleave: boolean;
+  rounds: number;
   startedAt: Date;
   totalSeconds: number;
 }
@@ -102,7 +104,9 @@ export function header(info: RunInfo): string {
     `Run ${info.startedAt.toISOString()} — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.platform}.`,
     `Upstream latency ${info.latencyMs} ± ${info.jitterMs} ms per call; autocannon ${info.connections} connections, ${info.durationSeconds} s per cell after ${info.warmupSeconds} s of warm-up; ` +
       `cache on = ${info.redisUrl === null ? 'in-process memory tier only' : `Redis ${info.redisUrl} (+ in-process tier)`}; ` +
-      `France Travail quota ${info.ftQuota ? 'kept (10 calls/s)' : 'lifted (unthrottled simulator client)'}; whole run ${Math.round(info.totalSeconds)} s.`,
+      `France Travail quota ${info.ftQuota ? 'kept (10 calls/s)' : 'lifted (unthrottled simulator client)'}; ` +
+      `${info.interleave ? 'configurations interleaved per scenario' : 'one configuration after another'}` +
+      `${info.rounds > 1 ? `, median of ${info.rounds} rounds` : ''}; whole run ${Math.round(info.totalSeconds)} s.`,
   ].join('\n');
 }
 
