@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../lib/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +118,24 @@ describe('README', () => {
       const response = await fetch(stack.urls.graphql, { method: 'POST', headers, body: example.payload });
       expect(await response.json()).toEqual(example.expected);
     }
+  });
+});
+
+describe('automatic persisted queries', () => {
+  it('registers a query by hash once, then answers from the hash alone', async () => {
+    const query = '{ occupation(romeCode: "K2111") { romeCode title } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const post = async (body: Record<string, unknown>) => {
+      const response = await fetch(stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    };
+    const unknown = await post({ extensions });
+    expect(unknown.errors?.[0]?.message).toBe('PersistedQueryNotFound');
+    const registered = await post({ query, extensions });
+    expect(registered.errors).toBeUndefined();
+    const byHash = await post({ extensions });
+    expect(byHash).toEqual(registered);
+    expect(byHash.data).toEqual({ occupation: { romeCode: 'K2111', title: expect.any(String) } });
   });
 });

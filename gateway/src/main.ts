@@ -3,6 +3,7 @@ import { createTokenVerifier } from '../../lib/auth/verifier.js';
 import { createRedisFromConfig, redisEnvShape } from '../../lib/cache/index.js';
 import { parseEnv, runMain } from '../../lib/config/index.js';
 import { createLogger } from '../../lib/logging/index.js';
+import { createApqCache } from './apq.js';
 import { startGateway } from './app.js';
 import { loadGatewayConfig } from './config.js';
 import { createGatewaySecurity, securityConfigFromEnv } from './security/index.js';
@@ -17,6 +18,9 @@ await runMain(async () => {
     ? createRedisFromConfig(parseEnv(redisEnvShape), { commandTimeout: security.rateLimit.redisTimeoutMs })
     : null;
   const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }) });
+  // Automatic persisted queries live in the shared cache, so every gateway replica knows every hash.
+  const apqRedis = redis ?? createRedisFromConfig(parseEnv(redisEnvShape));
+  const apqCache = createApqCache({ redis: apqRedis, ttlSeconds: config.APQ_TTL_SECONDS });
   const gateway = await startGateway({
     config,
     verifier,
@@ -24,12 +28,13 @@ await runMain(async () => {
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     plugins: protection.plugins,
+    apqCache,
     ...(protection.admit ? { admit: protection.admit } : {}),
   });
   const stop = () =>
     void gateway
       .stop()
-      .then(() => redis?.quit())
+      .then(() => Promise.all([redis?.quit(), apqRedis !== redis ? apqRedis?.quit() : undefined]))
       .finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
