@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { departmentName, regionName } from '../data/territories.js';
 import type { CompanyProfile, World } from '../data/world.js';
 import { distanceKm } from './geo.js';
 import type { Guard } from './guard.js';
 
-const require = createRequire(import.meta.url);
-const departments = require('@etalab/decoupage-administratif/data/departements.json') as { code: string; nom: string }[];
-const regions = require('@etalab/decoupage-administratif/data/regions.json') as { code: string; nom: string }[];
-const departmentName = new Map(departments.map((item) => [item.code, item.nom]));
-const regionName = new Map(regions.map((item) => [item.code, item.nom]));
 
 const asList = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
 

@@ -1,13 +1,10 @@
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { departmentName } from '../data/territories.js';
 import type { World } from '../data/world.js';
 import { hash32 } from './geo.js';
 import type { Guard } from './guard.js';
 
-const require = createRequire(import.meta.url);
-const departments = require('@etalab/decoupage-administratif/data/departements.json') as { code: string; nom: string }[];
-const departmentName = new Map(departments.map((item) => [item.code, item.nom]));
 
 const requestSchema = z.object({
   codeTypeTerritoire: z.enum(['DEP']),

@@ -1,15 +1,8 @@
-import { createRequire } from 'node:module';
 import type { McfRow } from '../../lib/contracts/mcf.response.js';
 import { buildTrainings, type TrainingOffer } from '../data/trainings.js';
+import { departmentName as departmentNames, regionName as regionNames } from '../data/territories.js';
 import type { World } from '../data/world.js';
 
-const require = createRequire(import.meta.url);
-const departmentNames = new Map(
-  (require('@etalab/decoupage-administratif/data/departements.json') as { code: string; nom: string }[]).map((item) => [item.code, item.nom]),
-);
-const regionNames = new Map(
-  (require('@etalab/decoupage-administratif/data/regions.json') as { code: string; nom: string }[]).map((item) => [item.code, item.nom]),
-);
 
 export const DATE_EXTRACT = '2026-11-23';
 
