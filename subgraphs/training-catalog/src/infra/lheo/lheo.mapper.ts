@@ -46,6 +46,8 @@ function toTraining(formation: LheoFormation): Training {
       sessions.push({ id: session.numero ?? action.numero ?? formation.numero, start: lheoDate(session.debut), end: lheoDate(session.fin), place });
     }
   }
+  // Chronological, undated sessions last: what a learner choosing a start date reads first.
+  sessions.sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'));
   const prices = formation.actions.map((action) => price(action.prixTotalTTC));
   const certification = formation.certifications.find((item) => item.codeRNCP || item.codeRS);
   const providerName = plainText(organisme?.nomOrganisme ?? '') || plainText(organisme?.raisonSociale ?? '') || siret;
