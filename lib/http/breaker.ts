@@ -1,14 +1,14 @@
 import CircuitBreaker from 'opossum';
-import type { ResolvedOptions, UpstreamResponse } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import { countsAgainstUpstream } from './failures.js';
 import { breakerStateGauge } from './metrics.js';
 
 export type BreakerState = 'closed' | 'half-open' | 'open';
 
-type Run = () => Promise<UpstreamResponse>;
+type Run = () => Promise<unknown>;
 
 export interface UpstreamBreaker {
-  fire(run: Run): Promise<UpstreamResponse>;
+  fire<R>(run: () => Promise<R>): Promise<R>;
   state(): BreakerState;
   shutdown(): void;
 }
@@ -25,7 +25,7 @@ export function isBreakerOpenError(error: unknown): boolean {
  */
 export function createBreaker(options: ResolvedOptions): UpstreamBreaker {
   const { operator, breaker: settings } = options;
-  const breaker = new CircuitBreaker<[Run], UpstreamResponse>(async (run: Run) => await run(), {
+  const breaker = new CircuitBreaker<[Run], unknown>(async (run: Run) => await run(), {
     name: operator,
     timeout: false,
     errorThresholdPercentage: settings.errorThresholdPercentage,
@@ -42,7 +42,8 @@ export function createBreaker(options: ResolvedOptions): UpstreamBreaker {
   breaker.on('close', () => breakerStateGauge.set(labels, 0));
 
   return {
-    fire: async (run) => await breaker.fire(run),
+    // opossum resolves with what `run` resolved with; its typing cannot carry R through.
+    fire: async <R>(run: () => Promise<R>) => (await breaker.fire(run)) as R,
     state: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed'),
     shutdown: () => breaker.shutdown(),
   };

@@ -5,19 +5,26 @@ import { readCapped, flattenHeaders } from './body.js';
 import { createBreaker, isBreakerOpenError, type BreakerState } from './breaker.js';
 import { classifyFailure, ServerErrorResponse, toUpstreamError } from './failures.js';
 import { outcomeOfStatus, upstreamDuration, upstreamRequests, upstreamRetries, type Outcome } from './metrics.js';
-import { resolveOptions, type UpstreamClientOptions, type UpstreamRequest, type UpstreamResponse } from './options.js';
+import { resolveOptions, type UpstreamClientOptions, type UpstreamRequest, type UpstreamResponse, type UpstreamStreamResponse } from './options.js';
 import { nextRetryDelay, parseRetryAfter } from './retry.js';
 import { buildTarget, splitBaseUrl } from './url.js';
 
 export interface UpstreamClient {
   readonly operator: string;
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /**
+   * Like `request`, but a 2xx body is handed over unread, as a stream: for feeds too large to
+   * buffer. Retries and the breaker cover the exchange up to the response headers only.
+   */
+  stream(request: UpstreamRequest): Promise<UpstreamStreamResponse>;
   breakerState(): BreakerState;
   /** Stops the breaker's timers and closes the pool (an injected dispatcher is left to its owner). */
   close(): Promise<void>;
 }
 
 const log = createLogger('lib.http');
+
+type StreamOrResponse = UpstreamStreamResponse | UpstreamResponse;
 
 function makeResponse(status: number, headers: Record<string, string>, body: Buffer): UpstreamResponse {
   return {
@@ -58,8 +65,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     });
   const breaker = createBreaker(settings);
 
-  async function exchange(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<UpstreamResponse> {
-    const response = await dispatcher.request({
+  async function open(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
+    return await dispatcher.request({
       origin: base.origin,
       path,
       method: request.method,
@@ -68,17 +75,37 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       headersTimeout: settings.headersTimeoutMs,
       bodyTimeout: settings.bodyTimeoutMs,
     });
+  }
+
+  async function exchange(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<UpstreamResponse> {
+    const response = await open(request, path, headers);
     const body = await readCapped(response.body, settings.maxResponseBytes, operator);
     return makeResponse(response.statusCode, flattenHeaders(response.headers), body);
   }
 
-  async function withRetries(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<UpstreamResponse> {
+  /** A 2xx body is left unread for the caller; any other is drained like `exchange` does, so retries can decide on it. */
+  async function exchangeStreaming(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<StreamOrResponse> {
+    const response = await open(request, path, headers);
+    const flat = flattenHeaders(response.headers);
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      const { body } = response;
+      return { status: response.statusCode, headers: flat, body, discard: async () => void (await body.dump()) };
+    }
+    return makeResponse(response.statusCode, flat, await readCapped(response.body, settings.maxResponseBytes, operator));
+  }
+
+  async function withRetries<R extends { status: number; headers: Readonly<Record<string, string>> }>(
+    request: UpstreamRequest,
+    path: string,
+    headers: Record<string, string>,
+    attemptOnce: (request: UpstreamRequest, path: string, headers: Record<string, string>) => Promise<R>,
+  ): Promise<R> {
     const idempotent = request.method === 'GET' || request.method === 'HEAD' || request.idempotent === true;
     for (let attempt = 1; ; attempt += 1) {
-      let response: UpstreamResponse | undefined;
+      let response: R | undefined;
       let failure: unknown;
       try {
-        response = await exchange(request, path, headers);
+        response = await attemptOnce(request, path, headers);
       } catch (error) {
         failure = error;
       }
@@ -105,27 +132,33 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return headers;
   }
 
-  async function send(request: UpstreamRequest): Promise<UpstreamResponse> {
+  async function send<R extends { status: number; headers: Readonly<Record<string, string>> }>(
+    request: UpstreamRequest,
+    attemptOnce: (request: UpstreamRequest, path: string, headers: Record<string, string>) => Promise<R>,
+  ): Promise<R> {
     const path = buildTarget(base, request.path, request.query);
     const headers = headersFor(request);
     try {
       return await breaker.fire(async () => {
-        const response = await withRetries(request, path, headers);
+        const response = await withRetries(request, path, headers, attemptOnce);
         if (response.status >= 500) throw new ServerErrorResponse(response);
         return response;
       });
     } catch (error) {
-      if (error instanceof ServerErrorResponse) return error.response;
+      if (error instanceof ServerErrorResponse) return (error as ServerErrorResponse<R>).response;
       if (isBreakerOpenError(error)) throw upstreamUnavailable(operator, { cause: error });
       throw error;
     }
   }
 
-  async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
+  async function measured<R extends { status: number; headers: Readonly<Record<string, string>> }>(
+    request: UpstreamRequest,
+    attemptOnce: (request: UpstreamRequest, path: string, headers: Record<string, string>) => Promise<R>,
+  ): Promise<R> {
     const stopTimer = upstreamDuration.startTimer({ operator });
     let outcome: Outcome = 'error';
     try {
-      const response = await send(request);
+      const response = await send(request, attemptOnce);
       outcome = outcomeOfStatus(response.status);
       if (response.status === 429) {
         const retryAfterMs = parseRetryAfter(response.headers['retry-after'], settings.now());
@@ -143,7 +176,20 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     operator,
-    request,
+    request: async (request) => await measured(request, exchange),
+    stream: async (request) => {
+      const response = await measured<StreamOrResponse>(request, exchangeStreaming);
+      if ('body' in response) return response;
+      const buffered = Buffer.from(response.text(), 'utf8');
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (async function* () {
+          yield buffered;
+        })(),
+        discard: async () => undefined,
+      };
+    },
     breakerState: () => breaker.state(),
     close: async () => {
       breaker.shutdown();

@@ -41,8 +41,8 @@ export function toUpstreamError(operator: string, error: unknown): Error {
  * Thrown inside the circuit breaker for a 5xx answer so the breaker counts it as a failure;
  * the client unwraps it and hands the response to the caller like any other status.
  */
-export class ServerErrorResponse extends Error {
-  constructor(readonly response: UpstreamResponse) {
+export class ServerErrorResponse<R extends { status: number } = UpstreamResponse> extends Error {
+  constructor(readonly response: R) {
     super(`Upstream answered ${response.status}`);
     this.name = 'ServerErrorResponse';
   }

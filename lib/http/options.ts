@@ -14,6 +14,15 @@ export interface UpstreamRequest {
   idempotent?: boolean;
 }
 
+/** A response whose body is consumed as it arrives (large feeds): memory stays bounded by a chunk. */
+export interface UpstreamStreamResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** The body, chunk by chunk; read it once, or call `discard()`. */
+  body: AsyncIterable<Uint8Array>;
+  discard(): Promise<void>;
+}
+
 export interface UpstreamResponse {
   status: number;
   /** Lower-case names; repeated headers joined with `, `. */

@@ -7,7 +7,7 @@ import type { UpstreamResponse } from '../../../../lib/http/index.js';
  * from lib/http; any status other than 200, or a body that does not match its schema, makes the
  * operator unavailable for this refresh (the previous index keeps serving). Bodies are never quoted.
  */
-export function expectOk(response: UpstreamResponse, operator: string): UpstreamResponse {
+export function expectOk<R extends { status: number }>(response: R, operator: string): R {
   if (response.status !== 200) throw upstreamUnavailable(operator, { status: response.status });
   return response;
 }
