@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { freePort } from '../lib/testing/ports.js';
 import { startStack, type RunningStack, type StackOptions } from '../scripts/stack.js';
 
@@ -33,7 +34,11 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
     CATALOG_SUBGRAPH_PORT: await freePort(),
     UPSTREAMS_PORT: await freePort(),
   };
-  const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...options.env } });
+  // Test stacks share the CI's Redis: each gets its own key prefixes, so no stack reads another's
+  // (or a previous run's) cache, persisted queries or rate-limit counts.
+  const run = `t${randomBytes(6).toString('hex')}`;
+  const isolation = { CACHE_KEY_PREFIX: `cpa-${run}`, RATE_LIMIT_KEY_PREFIX: `cpa-${run}:ratelimit:` };
+  const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...isolation, ...options.env } });
   const json = async (url: string, init?: RequestInit) => {
     const response = await fetch(url, init);
     if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);

@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { CACHE_DEFAULTS, MemoryStore, RedisStore, type MemoryStoreOptions, type RedisClient } from '../../lib/cache/index.js';
+import { CACHE_DEFAULTS, cacheKeyPrefixFromEnv, MemoryStore, RedisStore, type MemoryStoreOptions, type RedisClient } from '../../lib/cache/index.js';
 import { createLogger } from '../../lib/logging/index.js';
 
 const log = createLogger('gateway.apq');
@@ -11,6 +11,8 @@ export interface ApqCacheOptions {
   ttlSeconds: number;
   /** Key owner, as in lib/cache: keys are `cpa:v1:<namespace>:apq:<sha256>`. */
   namespace?: string;
+  /** First key segment; defaults to `CACHE_KEY_PREFIX` (`cpa`). */
+  keyPrefix?: string;
   /** Bounds of the in-process tier; `false` turns it off. */
   memory?: MemoryStoreOptions | false;
   /**
@@ -40,7 +42,7 @@ export interface ApqCache extends KeyValueCache<string> {
  */
 export function createApqCache(options: ApqCacheOptions): ApqCache {
   if (!(options.ttlSeconds > 0)) throw new RangeError(`ttlSeconds must be positive, got ${options.ttlSeconds}`);
-  const prefix = `cpa:v${CACHE_DEFAULTS.version}:${options.namespace ?? APQ_DEFAULTS.namespace}:`;
+  const prefix = `${options.keyPrefix ?? cacheKeyPrefixFromEnv()}:v${CACHE_DEFAULTS.version}:${options.namespace ?? APQ_DEFAULTS.namespace}:`;
   const memory = options.memory === false ? null : new MemoryStore({ ...APQ_DEFAULTS.memory, ...options.memory });
   const redis = options.redis === null ? null : new RedisStore(options.redis);
   const memoryTtl = (ttl: number) => Math.min(ttl, options.memoryTtlSeconds ?? APQ_DEFAULTS.memoryTtlSeconds);

@@ -1,5 +1,5 @@
 import type { CacheMode, CacheSettings } from './config.js';
-import { cacheModeFromEnv, DEV_CACHE_KEY_SECRET, kindsFromConfig } from './config.js';
+import { cacheKeyPrefixFromEnv, cacheModeFromEnv, DEV_CACHE_KEY_SECRET, kindsFromConfig } from './config.js';
 import type { CacheContext } from './context.js';
 import { checkedScope, policyFor } from './context.js';
 import { fetchMany } from './fetch-many.js';
@@ -16,6 +16,8 @@ import { Tiers } from './tiers.js';
 export interface CacheOptions<Kinds extends KindTable> {
   /** The owner of the keys, usually the subgraph: `france-travail`. */
   namespace: string;
+  /** First key segment; defaults to `CACHE_KEY_PREFIX` (`cpa`). */
+  keyPrefix?: string;
   /** TTL and grace per kind of data; defaults to `DEFAULT_KINDS`. */
   kinds?: Kinds;
   /** Bump when the shape of cached values changes, so old entries are ignored rather than misread. */
@@ -59,7 +61,7 @@ export function createCache<const Kinds extends KindTable = typeof DEFAULT_KINDS
   const redis = options.redis ?? null;
   const memory = options.memory === false ? null : new MemoryStore({ ...options.memory, now });
   const context: CacheContext = {
-    prefix: `cpa:v${options.version ?? CACHE_DEFAULTS.version}:${options.namespace}`,
+    prefix: `${options.keyPrefix ?? cacheKeyPrefixFromEnv()}:v${options.version ?? CACHE_DEFAULTS.version}:${options.namespace}`,
     secret: options.secret ?? DEV_CACHE_KEY_SECRET,
     kinds,
     tiers: new Tiers({

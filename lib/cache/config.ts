@@ -35,11 +35,27 @@ export const cacheModeEnvShape = {
   CACHE_MODE: z.enum(['on', 'off']).default('on'),
 };
 
+/**
+ * First segment of every cache key in Redis (`<prefix>:v1:<namespace>:…`). Deployments sharing one
+ * Redis, and test stacks sharing the CI's, each take their own.
+ */
+export const cacheKeyPrefixEnvShape = {
+  CACHE_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes, at most 40')
+    .default('cpa'),
+};
+
+export function cacheKeyPrefixFromEnv(env?: EnvSource): string {
+  return parseEnv(cacheKeyPrefixEnvShape, env).CACHE_KEY_PREFIX;
+}
+
 export type CacheMode = 'on' | 'off';
 
 export const cacheEnvShape = {
   ...redisEnvShape,
   ...cacheModeEnvShape,
+  ...cacheKeyPrefixEnvShape,
   NODE_ENV: z.string().optional(),
   /** HMAC secret for the owner segment of private keys (at least 32 characters). */
   CACHE_KEY_SECRET: z.string().min(32).optional(),

@@ -11,6 +11,8 @@ export {
   redisEnvShape,
   cacheModeEnvShape,
   cacheModeFromEnv,
+  cacheKeyPrefixFromEnv,
+  cacheKeyPrefixEnvShape,
   parseCacheConfig,
   kindsFromConfig,
   redisMode,
