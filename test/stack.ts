@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../lib/testing/ports.js';
+import { requireRedis } from '../lib/testing/redis.js';
 import { startStack, type RunningStack, type StackOptions } from '../scripts/stack.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -39,6 +40,18 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
   const run = `t${randomBytes(6).toString('hex')}`;
   const isolation = { CACHE_KEY_PREFIX: `cpa-${run}`, RATE_LIMIT_KEY_PREFIX: `cpa-${run}:ratelimit:` };
   const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...isolation, ...options.env } });
+  const cleanUp = async () => {
+    const redisUrl = options.env?.['REDIS_URL'] ?? process.env['REDIS_URL'];
+    if (!redisUrl) return;
+    const redis = await requireRedis(redisUrl);
+    try {
+      for await (const keys of redis.scanStream({ match: `cpa-${run}*`, count: 500 }) as AsyncIterable<string[]>) {
+        if (keys.length > 0) await redis.unlink(...keys);
+      }
+    } finally {
+      redis.disconnect();
+    }
+  };
   const json = async (url: string, init?: RequestInit) => {
     const response = await fetch(url, init);
     if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);
@@ -46,6 +59,10 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
   };
   return {
     ...stack,
+    stop: async () => {
+      await stack.stop();
+      await cleanUp();
+    },
     query: async (query, variables, headers = {}) => {
       const response = await fetch(stack.urls.graphql, {
         method: 'POST',
