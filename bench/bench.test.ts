@@ -71,7 +71,7 @@ describe('benchmark harness', () => {
 
   it('the simulators report their CPU time on /_admin/cpu, without counting it as an upstream call', async () => {
     const app = Fastify();
-    const state = { faults: new Map(), calls: new Map<string, number>(), rng: new Rng('bench') };
+    const state = { faults: new Map(), calls: new Map<string, number>(), requestIds: new Map(), rng: new Rng('bench') };
     registerAdmin(app, state);
     const first = (await app.inject({ method: 'GET', url: '/_admin/cpu' })).json<{ pid: number; userMicros: number; wallMicros: number }>();
     for (let spin = 0; spin < 1e6; spin += 1) Math.sqrt(spin);

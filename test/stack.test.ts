@@ -81,6 +81,21 @@ describe('whole stack', () => {
     for (const edge of me.jobSeeker.soughtOccupation.trainings.edges) expect(typeof edge.node.cpfEligible).toBe('boolean');
   });
 
+  it('forwards the caller request id to the subgraphs and on to every operator they call', async () => {
+    const requestId = `e2e-${Date.now().toString(36)}`;
+    const token = await stack.workerToken('W000006');
+    const response = await fetch(stack.urls.graphql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
+      body: JSON.stringify({ query: '{ me { activityAccount { cpf { balance { cents } } } jobSeeker { category } } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const seen = (await (await fetch(`${stack.urls.upstreams}/_admin/request-ids/${requestId}`)).json()) as { byOperator: Record<string, number> };
+    expect(seen.byOperator['caissedesdepots']).toBeGreaterThan(0);
+    expect(seen.byOperator['francetravail']).toBeGreaterThan(0);
+  });
+
   it('rejects an invalid token with 401 UNAUTHENTICATED before any subgraph call', async () => {
     await stack.resetUpstreamCalls();
     const { status, body } = await stack.query('{ me { id } }', {}, { authorization: 'Bearer not.a.token' });

@@ -26,6 +26,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<{ app:
   const state: SimulatorState = {
     faults: options.faults ?? faultsFromEnv({}),
     calls: new Map(),
+    requestIds: new Map(),
     rng: new Rng(`${world.seed}:faults`),
   };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, routerOptions: { maxParamLength: 200 } });

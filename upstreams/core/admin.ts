@@ -6,7 +6,21 @@ export interface SimulatorState {
   faults: Map<Operator, Fault>;
   /** Calls per `OPERATOR METHOD /route/pattern` since the last reset. */
   calls: Map<string, number>;
+  /** Calls per `x-request-id` and operator (the most recent ids only), to check request ids reach the operators. */
+  requestIds: Map<string, Record<string, number>>;
   rng: Rng;
+}
+
+const MAX_REQUEST_IDS = 5_000;
+
+function countRequestId(state: SimulatorState, requestId: string | string[] | undefined, operator: Operator): void {
+  if (typeof requestId !== 'string' || requestId.length === 0 || requestId.length > 128) return;
+  const counts = state.requestIds.get(requestId) ?? {};
+  counts[operator] = (counts[operator] ?? 0) + 1;
+  state.requestIds.delete(requestId);
+  state.requestIds.set(requestId, counts);
+  // A Map iterates in insertion order: the first key is the least recently seen id.
+  if (state.requestIds.size > MAX_REQUEST_IDS) state.requestIds.delete(state.requestIds.keys().next().value ?? '');
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -27,6 +41,7 @@ export function registerAdmin(app: FastifyInstance, state: SimulatorState): void
     const route = request.routeOptions.url ?? request.url.split('?')[0] ?? request.url;
     const key = `${request.method} ${route}`;
     state.calls.set(key, (state.calls.get(key) ?? 0) + 1);
+    countRequestId(state, request.headers['x-request-id'], operator);
     const fault = state.faults.get(operator) ?? NO_FAULT;
     const delay = fault.latencyMs + (fault.jitterMs ? Math.round((state.rng.next() * 2 - 1) * fault.jitterMs) : 0);
     if (delay > 0) await sleep(delay);
@@ -59,8 +74,14 @@ export function registerAdmin(app: FastifyInstance, state: SimulatorState): void
     return { total, byOperator, byEndpoint };
   });
 
+  app.get<{ Params: { id: string } }>('/_admin/request-ids/:id', async (request) => ({
+    requestId: request.params.id,
+    byOperator: state.requestIds.get(request.params.id) ?? {},
+  }));
+
   app.post('/_admin/reset', async () => {
     state.calls.clear();
+    state.requestIds.clear();
     return { reset: true };
   });
 
