@@ -1,9 +1,11 @@
 # One image for every service of the stack; docker-compose.yml picks the entry point per service.
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production
+# Services run their TypeScript through tsx (a devDependency), like `npm start`: install everything.
+# The compose stack is the development stack (simulators, dev issuer); a production deployment sets
+# NODE_ENV=production and its secrets (AUDIT_HASH_SECRET, CACHE_KEY_SECRET, RATE_LIMIT_KEY_SECRET) per service.
 COPY package.json package-lock.json ./
-RUN npm ci
+RUN npm ci --no-audit --no-fund
 COPY . .
 USER node
 # Overridden per service in docker-compose.yml.
