@@ -7,6 +7,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The audit trail's default sink is a file under the working directory.
+RUN mkdir -p /app/audit && chown node /app/audit
 USER node
 # Overridden per service in docker-compose.yml.
 CMD ["node", "--import", "tsx", "gateway/src/main.ts"]
