@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codesOf, expectNoInternals, type AttackContext } from './fixture.js';
 
-/** Every operator is named: the simulator's patch schema (a zod 4 record over an enum) wants them all. */
-const OPERATORS = ['francetravail', 'anotea', 'caissedesdepots', 'opendata-cdc', 'carif-oref', 'france-competences', 'identity'];
-
 async function setFaults(context: AttackContext, faults: Record<string, unknown> | null): Promise<void> {
   const url = `${context.stack.urls.upstreams}/_admin/faults`;
-  const patch = Object.fromEntries(OPERATORS.map((operator) => [operator, faults?.[operator] ?? {}]));
   const response = faults
-    ? await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) })
+    ? await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })
     : await fetch(url, { method: 'DELETE' });
   expect(response.ok).toBe(true);
 }
