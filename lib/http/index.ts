@@ -10,3 +10,4 @@ export {
   type UpstreamResponse,
 } from './options.js';
 export { isRetryableStatus, nextRetryDelay, parseRetryAfter } from './retry.js';
+export { createTokenCache, type IssuedToken, type TokenCache, type TokenCacheOptions } from './token-cache.js';

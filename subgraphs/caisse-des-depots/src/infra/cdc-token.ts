@@ -1,5 +1,5 @@
 import { upstreamUnavailable } from '../../../../lib/errors/index.js';
-import type { UpstreamClient } from '../../../../lib/http/index.js';
+import { createTokenCache, type IssuedToken, type UpstreamClient } from '../../../../lib/http/index.js';
 import { jetonSchema } from './cdc-rights.response.js';
 import { CDC_OPERATOR, cdcFailure, parseBody } from './cdc-errors.js';
 
@@ -10,19 +10,12 @@ export interface TokenProvider {
   invalidate(rejected: string): void;
 }
 
-/** Refresh this long before the announced expiry, so a token never expires in flight. */
-const EXPIRY_MARGIN_MS = 60_000;
-
 /**
- * OAuth2 client credentials against `POST {CDC_API_URL}/oauth/token`. Concurrent callers share
- * one token request (single flight): a burst of requests at start makes one token call.
+ * OAuth2 client credentials against `POST {CDC_API_URL}/oauth/token`, kept and shared by lib/http's
+ * token cache (renewed a minute before expiry; concurrent callers share one token request).
  */
 export function createTokenProvider(options: { http: UpstreamClient; clientId: string; clientSecret: string; now?: () => number }): TokenProvider {
-  const now = options.now ?? Date.now;
-  let current: { value: string; expiresAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
-
-  async function fetchToken(): Promise<string> {
+  async function fetchToken(): Promise<IssuedToken> {
     const response = await options.http.request({
       method: 'POST',
       path: '/oauth/token',
@@ -36,20 +29,9 @@ export function createTokenProvider(options: { http: UpstreamClient; clientId: s
       throw cdcFailure(response, 'token');
     }
     const body = parseBody(response, jetonSchema, 'token');
-    current = { value: body.access_token, expiresAt: now() + body.expires_in * 1000 - EXPIRY_MARGIN_MS };
-    return body.access_token;
+    return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
   }
 
-  return {
-    async token() {
-      if (current && current.expiresAt > now()) return current.value;
-      inFlight ??= fetchToken().finally(() => {
-        inFlight = undefined;
-      });
-      return await inFlight;
-    },
-    invalidate(rejected) {
-      if (current?.value === rejected) current = undefined;
-    },
-  };
+  const cache = createTokenCache(fetchToken, options.now ? { now: options.now } : {});
+  return { token: cache.get, invalidate: cache.invalidate };
 }

@@ -1,6 +1,5 @@
 import { rateLimited, upstreamUnavailable } from '../../../../lib/errors/index.js';
-import type { UpstreamClient } from '../../../../lib/http/index.js';
-import { parseRetryAfter } from '../../../../lib/http/index.js';
+import { createTokenCache, parseRetryAfter, type IssuedToken, type TokenCache, type UpstreamClient } from '../../../../lib/http/index.js';
 import { createLogger } from '../../../../lib/logging/index.js';
 import { tokenErrorSchema, tokenResponseSchema } from './token.response.js';
 
@@ -19,24 +18,16 @@ export interface TokenProviderOptions {
   now?: () => number;
 }
 
-export interface TokenProvider {
-  /** A valid access token; concurrent callers share one token request. */
-  get(): Promise<string>;
-  /** Forgets `token` after the API refused it (401), unless a newer one already replaced it. */
-  invalidate(token: string): void;
-}
+export type TokenProvider = TokenCache;
 
 /**
- * OAuth2 client credentials on realm /partenaire (upstreams.md §2). The token is kept until
- * `expires_in − margin`; there is never more than one token request in flight (single-flight).
+ * OAuth2 client credentials on realm /partenaire (upstreams.md §2), kept and shared by
+ * lib/http's token cache (until `expires_in − margin`, one request in flight).
  */
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   const now = options.now ?? Date.now;
-  const margin = options.refreshMarginMs ?? 60_000;
-  let current: { token: string; renewAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
 
-  async function requestToken(): Promise<string> {
+  async function requestToken(): Promise<IssuedToken> {
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: options.clientId,
@@ -55,8 +46,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     if (response.status === 200) {
       const parsed = tokenResponseSchema.safeParse(safeJson(response.json.bind(response)));
       if (!parsed.success) throw upstreamUnavailable(FT_OPERATOR, { status: 200, cause: new Error('malformed token response') });
-      current = { token: parsed.data.access_token, renewAt: now() + Math.max(0, parsed.data.expires_in * 1000 - margin) };
-      return parsed.data.access_token;
+      return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
     }
     if (response.status === 429) {
       const retryAfter = parseRetryAfter(response.headers['retry-after'], now());
@@ -68,18 +58,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     throw upstreamUnavailable(FT_OPERATOR, { status: response.status });
   }
 
-  return {
-    async get() {
-      if (current && now() < current.renewAt) return current.token;
-      inFlight ??= requestToken().finally(() => {
-        inFlight = undefined;
-      });
-      return await inFlight;
-    },
-    invalidate(token) {
-      if (current?.token === token) current = undefined;
-    },
-  };
+  return createTokenCache(requestToken, { now, ...(options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs }) });
 }
 
 function safeJson(read: () => unknown): unknown {
