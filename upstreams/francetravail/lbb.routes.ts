@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { departmentName, regionName } from '../data/territories.js';
 import type { CompanyProfile, World } from '../data/world.js';
-import { distanceKm } from './geo.js';
+import { distanceKm } from '../../lib/geo.js';
 import type { Guard } from './guard.js';
 
 

@@ -1,3 +1,4 @@
+import { foldAccents } from '../../lib/text.js';
 import { cumulativeWeights, Rng } from '../data/prng.js';
 import type { CommuneReference } from '../data/references.js';
 import type { CompanyProfile, World } from '../data/world.js';
@@ -41,7 +42,6 @@ export interface OfferIndex {
   byDepartment: Map<string, OfferRecord[]>;
 }
 
-export const normalise = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 const CITY_ARRONDISSEMENTS: Record<string, { count: number; inseeBase: number; postalBase: number; name: string }> = {
   '75056': { count: 20, inseeBase: 75100, postalBase: 75000, name: 'PARIS' },
@@ -70,7 +70,7 @@ function placeOf(commune: CommuneReference, rng: Rng): OfferPlace {
       postalCode: String(city.postalBase + number).padStart(5, '0'),
     };
   }
-  return { insee: commune.insee, commune, label: `${department} - ${normalise(commune.name).toUpperCase()}`, postalCode: commune.postalCodes[0] ?? '' };
+  return { insee: commune.insee, commune, label: `${department} - ${foldAccents(commune.name).toUpperCase()}`, postalCode: commune.postalCodes[0] ?? '' };
 }
 
 const CONTRACTS = [
@@ -211,6 +211,6 @@ function makeOffer(rng: Rng, world: World, metier: RomeMetier, place: OfferPlace
     experience: experience.filter,
     qualification: qualification.cadre ? '9' : '0',
     fullTime,
-    text: normalise(`${title} ${description} ${metier.libelle} ${employer}`),
+    text: foldAccents(`${title} ${description} ${metier.libelle} ${employer}`),
   };
 }

@@ -1,7 +1,8 @@
 import type { References } from '../data/references.js';
 import { DAY_MS } from './clock.js';
-import { distanceKm } from './geo.js';
-import { arrondissementParent, normalise, type OfferIndex, type OfferRecord } from './offers.data.js';
+import { distanceKm } from '../../lib/geo.js';
+import { foldAccents } from '../../lib/text.js';
+import { arrondissementParent, type OfferIndex, type OfferRecord } from './offers.data.js';
 
 /** The 400 messages of the real API (upstreams.md §1.4), quoted exactly where the record has them. */
 export const MESSAGES = {
@@ -101,7 +102,7 @@ export function parseSearch(query: Query, refs: References): Parsed {
   return {
     ok: true,
     criteria: {
-      keywords: keywords.map(normalise),
+      keywords: keywords.map(foldAccents),
       romes,
       centres,
       distance: Number(distanceText),

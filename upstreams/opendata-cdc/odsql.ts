@@ -1,3 +1,5 @@
+import { foldAccents } from '../../lib/text.js';
+
 /**
  * The subset of Opendatasoft's ODSQL `where` language that clients of the MCF dataset use:
  * `field = "text"`, `field = 12`, `!=`, `<`, `<=`, `>`, `>=`, `field IN ("a", "b")`, `search(field, "text")`,
@@ -126,7 +128,6 @@ export function fieldsOf(expr: Expr): string[] {
   }
 }
 
-export const foldText = (value: string): string => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -154,9 +155,9 @@ export function evaluate(expr: Expr, row: Row): boolean {
     case 'in':
       return expr.values.some((value) => equals(row[expr.field], value));
     case 'search': {
-      const needle = foldText(expr.text);
+      const needle = foldAccents(expr.text);
       const cells = expr.field === null ? Object.values(row) : [row[expr.field]];
-      return cells.some((cell) => typeof cell === 'string' && foldText(cell).includes(needle));
+      return cells.some((cell) => typeof cell === 'string' && foldAccents(cell).includes(needle));
     }
     case 'not':
       return !evaluate(expr.operand, row);

@@ -27,5 +27,3 @@ export function toSummaries(payload: MetierListPayload | (MetierListPayload[numb
   }));
 }
 
-/** Accent- and case-insensitive form used to match `occupations(search:)`. */
-export const searchable = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

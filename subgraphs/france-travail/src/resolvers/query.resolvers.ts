@@ -2,7 +2,7 @@ import { badInput } from '../../../../lib/errors/index.js';
 import { pageRequest, requireRomeCode, toConnection } from '../../../../lib/validation/index.js';
 import { isOfferId, toOfferSearch, toPlaceQuery } from '../domain/inputs.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { searchable } from '../infra/rome.mapper.js';
+import { foldAccents } from '../../../../lib/text.js';
 import { offerConnection } from './offer-search.js';
 
 export const queryResolvers: QueryResolvers = {
@@ -19,12 +19,12 @@ export const queryResolvers: QueryResolvers = {
   },
 
   occupations: async (_parent, { search, first, after }, context) => {
-    const words = searchable(search).split(/[\s,]+/).filter(Boolean);
+    const words = foldAccents(search).split(/[\s,]+/).filter(Boolean);
     if (words.length === 0 || words.some((word) => word.length < 2)) throw badInput('search', 'search needs words of at least 2 characters.');
     const page = pageRequest(first, after);
     // The ROME list (532 métiers) is reference data, cached whole; matching it here beats a call per search.
     const matches = (await context.repositories.occupations.list()).filter((occupation) => {
-      const texts = [occupation.title, ...occupation.jobTitles].map(searchable);
+      const texts = [occupation.title, ...occupation.jobTitles].map(foldAccents);
       return words.every((word) => texts.some((text) => text.includes(word)));
     });
     const nodes = matches.slice(page.offset, page.offset + page.limit).map(({ romeCode, title }) => ({ romeCode, title }));

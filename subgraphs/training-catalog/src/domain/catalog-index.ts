@@ -1,5 +1,6 @@
 import type { Certification } from './certification.js';
-import { cellKey, cellsAround, haversineKm } from './search/geo.js';
+import { distanceKm } from '../../../../lib/geo.js';
+import { cellKey, cellsAround } from './search/geo.js';
 import { CertificationIndex } from './certification-index.js';
 import { intersect, Postings, union } from './search/postings.js';
 import { tokens } from './search/text.js';
@@ -199,7 +200,7 @@ export class CatalogIndex {
     if (near.latitude === null || near.longitude === null) return found;
     for (const key of cellsAround(near.latitude, near.longitude, near.radiusKm)) {
       for (const site of this.byCell.get(key) ?? []) {
-        const distance = haversineKm(near.latitude, near.longitude, site.latitude, site.longitude);
+        const distance = distanceKm(near.latitude, near.longitude, site.latitude, site.longitude);
         if (distance > near.radiusKm) continue;
         const known = found.get(site.ordinal);
         if (known === undefined || distance < known) found.set(site.ordinal, distance);

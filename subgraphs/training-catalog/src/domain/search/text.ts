@@ -1,12 +1,10 @@
+import { foldAccents } from '../../../../../lib/text.js';
+
 /** Words too common in French titles to narrow a search. */
 const STOPWORDS = new Set([
   'a', 'au', 'aux', 'avec', 'ce', 'd', 'dans', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une',
 ]);
 
-/** Accent- and case-insensitive form of French text: NFD, combining marks stripped, lower case. */
-export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /**
  * Index/search tokens: normalised words without stopwords, with a light plural folding
@@ -14,7 +12,7 @@ export function normalise(text: string): string {
  */
 export function tokens(text: string): string[] {
   const out = new Set<string>();
-  for (const word of normalise(text).split(/[^a-z0-9]+/)) {
+  for (const word of foldAccents(text).split(/[^a-z0-9]+/)) {
     if (word.length < 2 || STOPWORDS.has(word)) continue;
     out.add(word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word);
   }
