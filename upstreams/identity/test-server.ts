@@ -1,5 +1,4 @@
-import { freePort } from '../../lib/testing/ports.js';
-import { createSimulator } from '../server.js';
+import { startInProcessSimulator, type InProcessSimulator } from '../testing.js';
 
 export interface RunningIssuer {
   /** e.g. `http://127.0.0.1:53211` */
@@ -15,22 +14,19 @@ export interface RunningIssuer {
 
 /** Test helper: the whole simulator on a free port, `env` visible to its start-up only. */
 export async function startIssuer(env: Record<string, string> = {}): Promise<RunningIssuer> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   // The identity plugin reads its settings with parseEnv at start-up; set them for that moment only.
   const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
   Object.assign(process.env, env);
-  let started: Awaited<ReturnType<typeof createSimulator>>;
+  let simulator: InProcessSimulator;
   try {
-    started = await createSimulator({ publicUrl: baseUrl });
+    simulator = await startInProcessSimulator();
   } finally {
     for (const [name, value] of saved) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
   }
-  const { app, context } = started;
-  await app.listen({ port, host: '127.0.0.1' });
+  const { baseUrl, context } = simulator;
   const issuer = `${baseUrl}/identity`;
 
   async function tokenFrom(response: Response): Promise<string> {
@@ -56,6 +52,6 @@ export async function startIssuer(env: Record<string, string> = {}): Promise<Run
       if (scope !== undefined) form.set('scope', scope);
       return tokenFrom(await fetch(`${issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }));
     },
-    close: () => app.close(),
+    close: simulator.close,
   };
 }

@@ -1,5 +1,4 @@
-import { freePort } from '../../../../lib/testing/ports.js';
-import { createSimulator } from '../../../../upstreams/server.js';
+import { startInProcessSimulator } from '../../../../upstreams/testing.js';
 
 export interface RunningSimulator {
   url: string;
@@ -15,23 +14,17 @@ export interface RunningSimulator {
 
 /** The upstream simulators in this process, on a free port (tests count calls through its admin API). */
 export async function startSimulator(): Promise<RunningSimulator> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const { app } = await createSimulator({ publicUrl: url });
-  await app.listen({ port, host: '127.0.0.1' });
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
-    return (await response.json()) as Record<string, unknown>;
-  };
+  const simulator = await startInProcessSimulator();
+  const url = simulator.baseUrl;
   return {
     url,
     cdcApiUrl: `${url}/caissedesdepots`,
     opendataUrl: `${url}/opendata-cdc`,
-    calls: async () => ((await admin('GET', '/_admin/calls'))['byEndpoint'] ?? {}) as Record<string, number>,
-    reset: async () => void (await admin('POST', '/_admin/reset')),
-    faults: async (patch) => void (await admin('POST', '/_admin/faults', patch)),
-    clearFaults: async () => void (await admin('DELETE', '/_admin/faults')),
-    close: async () => await app.close(),
+    calls: async () => simulator.calls(),
+    reset: simulator.reset,
+    faults: simulator.faults,
+    clearFaults: simulator.clearFaults,
+    close: simulator.close,
   };
 }
 
