@@ -29,7 +29,6 @@ export interface GatewayDeps {
   validationRules?: ValidationRule[];
   /** Parser limits (e.g. `maxTokens`), applied before validation. */
   parseOptions?: ParseOptions;
-  beforeGraphQL?: GraphQLHttpOptions<GatewayContext>['beforeGraphQL'];
   /**
    * Runs after the token is verified and before GraphQL (rate limiting per principal): may set
    * headers, or throw an AppError that answers the request. `principal` is undefined when the
@@ -135,13 +134,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     return principal;
   };
   const { admit } = deps;
-  const beforeGraphQL: GraphQLHttpOptions<GatewayContext>['beforeGraphQL'] =
-    deps.beforeGraphQL || admit
-      ? async (request, response, requestId) => {
-          await deps.beforeGraphQL?.(request, response, requestId);
-          if (admit) await admit({ request, response, principal: await principalOf(request).catch(() => undefined) });
-        }
-      : undefined;
+  const beforeGraphQL: GraphQLHttpOptions<GatewayContext>['beforeGraphQL'] = admit
+    ? async (request, response) => await admit({ request, response, principal: await principalOf(request).catch(() => undefined) })
+    : undefined;
 
   const server = createGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
