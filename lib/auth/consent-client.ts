@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { forbidden, unauthenticated, upstreamUnavailable } from '../errors/index.js';
-import { createUpstreamClient, type UpstreamClient } from '../http/index.js';
+import { createUpstreamClient, parseUpstreamJson, type UpstreamClient } from '../http/index.js';
 import { isWorkerId } from './claims.js';
 import { IDENTITY_OPERATOR } from './verifier.js';
 
@@ -56,18 +56,10 @@ export function createConsentClient(options: ConsentClientOptions): ConsentClien
       if (response.status === 401) throw unauthenticated();
       if (response.status === 403) throw forbidden();
       if (response.status !== 200) throw upstreamUnavailable(IDENTITY_OPERATOR, { status: response.status });
-      let body: unknown;
-      try {
-        body = response.json<unknown>();
-      } catch {
-        throw upstreamUnavailable(IDENTITY_OPERATOR, { cause: { reason: 'CONSENT_MALFORMED' } });
-      }
-      const parsed = consentResponseSchema.safeParse(body);
+      const consent = parseUpstreamJson(response, consentResponseSchema, IDENTITY_OPERATOR, { operation: 'consents' });
       // An answer about another worker would grant the wrong person's consent: refuse it.
-      if (!parsed.success || parsed.data.workerId !== workerId) {
-        throw upstreamUnavailable(IDENTITY_OPERATOR, { cause: { reason: 'CONSENT_MALFORMED' } });
-      }
-      return new Set(parsed.data.scopes);
+      if (consent.workerId !== workerId) throw upstreamUnavailable(IDENTITY_OPERATOR, { cause: { reason: 'CONSENT_FOR_ANOTHER_WORKER' } });
+      return new Set(consent.scopes);
     },
     close: async () => {
       if (options.http === undefined) await http.close();

@@ -11,3 +11,4 @@ export {
 } from './options.js';
 export { isRetryableStatus, nextRetryDelay, parseRetryAfter } from './retry.js';
 export { createTokenCache, type IssuedToken, type TokenCache, type TokenCacheOptions } from './token-cache.js';
+export { parseUpstreamJson } from './json.js';

@@ -1,6 +1,6 @@
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../../../lib/http/index.js';
+import { parseUpstreamJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../../../lib/http/index.js';
 import type { MovementPage, RightsRepository, WorkerRights } from '../domain/rights.js';
-import { cdcFailure, parseBody } from './cdc-errors.js';
+import { CDC_OPERATOR, cdcFailure } from './cdc-errors.js';
 import { toMovements, toWorkerRights } from './cdc-rights.mapper.js';
 import { droitsTitulaireSchema, pageMouvementsSchema, rechercheDroitsSchema } from './cdc-rights.response.js';
 import type { TokenProvider } from './cdc-token.js';
@@ -29,7 +29,7 @@ export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: 
     const response = await call({ method: 'GET', path: `${API}/titulaires/${encodeURIComponent(workerId)}/droits` });
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw cdcFailure(response, 'droits');
-    return toWorkerRights(parseBody(response, droitsTitulaireSchema, 'droits'));
+    return toWorkerRights(parseUpstreamJson(response, droitsTitulaireSchema, CDC_OPERATOR, { operation: 'droits' }));
   }
 
   async function batch(workerIds: readonly string[]): Promise<WorkerRights[]> {
@@ -41,7 +41,7 @@ export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: 
       idempotent: true,
     });
     if (response.status !== 200) throw cdcFailure(response, 'droits.recherche');
-    return parseBody(response, rechercheDroitsSchema, 'droits.recherche').resultats.map(toWorkerRights);
+    return parseUpstreamJson(response, rechercheDroitsSchema, CDC_OPERATOR, { operation: 'droits.recherche' }).resultats.map(toWorkerRights);
   }
 
   return {
@@ -70,7 +70,7 @@ export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: 
       });
       if (response.status === 404) return null;
       if (response.status !== 200) throw cdcFailure(response, 'mouvements');
-      const page = parseBody(response, pageMouvementsSchema, 'mouvements');
+      const page = parseUpstreamJson(response, pageMouvementsSchema, CDC_OPERATOR, { operation: 'mouvements' });
       return { movements: limit === 0 ? [] : toMovements(page), totalCount: page.nombreTotal };
     },
   };

@@ -1,7 +1,7 @@
 import { upstreamUnavailable } from '../../../../lib/errors/index.js';
-import { createTokenCache, type IssuedToken, type UpstreamClient } from '../../../../lib/http/index.js';
+import { createTokenCache, parseUpstreamJson, type IssuedToken, type UpstreamClient } from '../../../../lib/http/index.js';
 import { jetonSchema } from './cdc-rights.response.js';
-import { CDC_OPERATOR, cdcFailure, parseBody } from './cdc-errors.js';
+import { CDC_OPERATOR, cdcFailure } from './cdc-errors.js';
 
 export interface TokenProvider {
   /** A valid bearer token, fetched once and reused until shortly before it expires. */
@@ -28,7 +28,7 @@ export function createTokenProvider(options: { http: UpstreamClient; clientId: s
       if (response.status === 400 || response.status === 401) throw upstreamUnavailable(CDC_OPERATOR, { status: response.status, cause: { reason: 'TOKEN_REFUSED' } });
       throw cdcFailure(response, 'token');
     }
-    const body = parseBody(response, jetonSchema, 'token');
+    const body = parseUpstreamJson(response, jetonSchema, CDC_OPERATOR, { operation: 'token' });
     return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
   }
 

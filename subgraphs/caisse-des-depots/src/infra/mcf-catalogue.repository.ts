@@ -1,6 +1,6 @@
 import { MCF_MAX_LIMIT, MCF_RECORDS_PATH, mcfRecordsResponseSchema } from '../../../../lib/contracts/mcf.response.js';
-import { AppError, ErrorCode, rateLimited, upstreamUnavailable } from '../../../../lib/errors/index.js';
-import type { UpstreamClient } from '../../../../lib/http/index.js';
+import { AppError, ErrorCode, upstreamUnavailable } from '../../../../lib/errors/index.js';
+import { parseUpstreamJson, type UpstreamClient } from '../../../../lib/http/index.js';
 import { parseEligibilityKey, type CatalogueRepository } from '../domain/catalogue.js';
 import { keyOfRow, whereClause } from './mcf-catalogue.mapper.js';
 
@@ -27,18 +27,9 @@ export function createMcfCatalogueRepository(deps: { http: UpstreamClient; cache
       query: { select: 'siret,code_rncp,code_inventaire,type_referentiel', where, limit: MCF_MAX_LIMIT, offset },
       headers: { accept: 'application/json' },
     });
-    if (response.status === 429) throw rateLimited(MCF_OPERATOR, Number(response.headers['retry-after']) || undefined);
     if (response.status === 400) throw new AppError(ErrorCode.INTERNAL, 'Internal error.', { operator: MCF_OPERATOR, status: 400, cause: response.text().slice(0, 300) });
     if (response.status !== 200) throw upstreamUnavailable(MCF_OPERATOR, { status: response.status });
-    let body: unknown;
-    try {
-      body = response.json<unknown>();
-    } catch {
-      throw upstreamUnavailable(MCF_OPERATOR, { cause: { reason: 'MALFORMED_JSON' } });
-    }
-    const parsed = mcfRecordsResponseSchema.safeParse(body);
-    if (!parsed.success) throw upstreamUnavailable(MCF_OPERATOR, { cause: { reason: 'UNEXPECTED_SHAPE' } });
-    return parsed.data;
+    return parseUpstreamJson(response, mcfRecordsResponseSchema, MCF_OPERATOR);
   }
 
   async function lookUp(keys: readonly string[]): Promise<Map<string, boolean>> {

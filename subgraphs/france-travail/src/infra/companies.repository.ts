@@ -1,7 +1,8 @@
+import { parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { CompanyRepository } from '../domain/repositories.js';
 import type { FtCache } from './cache.js';
 import type { FranceTravailClient } from './france-travail.client.js';
-import { parseBody, rejectedByUpstream } from './france-travail.client.js';
+import { rejectedByUpstream } from './france-travail.client.js';
 import { distinctCompanies, toCompany, toLbbQuery } from './lbb.mapper.js';
 import { lbbSearchSchema } from './lbb.response.js';
 
@@ -18,7 +19,7 @@ export function createCompanyRepository(client: FranceTravailClient, cache: FtCa
       async () => {
         const response = await client.send({ method: 'GET', path: `${BASE}/recherche`, query });
         if (response.status === 400 || response.status === 404 || response.status === 422) throw rejectedByUpstream(OPERATOR, 'near');
-        return parseBody(response, lbbSearchSchema, OPERATOR);
+        return parseUpstreamJson(response, lbbSearchSchema, OPERATOR);
       },
       { scope: 'public' },
     );
@@ -48,7 +49,7 @@ export function createCompanyRepository(client: FranceTravailClient, cache: FtCa
         async () => {
           const response = await client.send({ method: 'GET', path: `${BASE}/potentielEmbauche`, query: { siret } });
           if (response.status !== 200) return null;
-          const first = parseBody(response, lbbSearchSchema, OPERATOR).items[0];
+          const first = parseUpstreamJson(response, lbbSearchSchema, OPERATOR).items[0];
           return first ? toCompany(first) : null;
         },
         { scope: 'public' },

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { AppError, ErrorCode, upstreamUnavailable } from '../../../../lib/errors/index.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../../../lib/http/index.js';
 import { createLogger } from '../../../../lib/logging/index.js';
@@ -47,25 +46,6 @@ export function createFranceTravailClient({ api, tokens, gate }: FranceTravailCl
       throw upstreamUnavailable(operator, { status });
     },
   };
-}
-
-/**
- * The one way a body becomes data: validated with the operator's zod schema. A body that does
- * not match is the operator's fault (UPSTREAM_UNAVAILABLE), logged without its content.
- */
-export function parseBody<S extends z.ZodType>(response: UpstreamResponse, schema: S, operator: string): z.infer<S> {
-  let raw: unknown;
-  try {
-    raw = response.json();
-  } catch (error) {
-    throw upstreamUnavailable(operator, { status: response.status, cause: error });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    log.warn({ operator, status: response.status, issues: parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.')) }, 'unexpected upstream payload');
-    throw upstreamUnavailable(operator, { status: response.status, cause: new Error('payload does not match the schema') });
-  }
-  return parsed.data;
 }
 
 /** An upstream 400 after our own validation means a parameter slipped through: the caller's input, described generically. */

@@ -1,6 +1,6 @@
+import { parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { JobSeekerRepository } from '../domain/repositories.js';
 import type { FranceTravailClient } from './france-travail.client.js';
-import { parseBody } from './france-travail.client.js';
 import { toJobSeeker } from './job-seeker.mapper.js';
 import { jobSeekerStatusSchema } from './job-seeker.response.js';
 
@@ -15,7 +15,7 @@ export function createJobSeekerRepository(client: FranceTravailClient): JobSeeke
     async status(workerId) {
       const response = await client.send({ method: 'GET', path: '/v3/france_travail/statut/identifiant', query: { identifiant: workerId } });
       if (response.status === 404 || response.status === 400) return null;
-      return toJobSeeker(workerId, parseBody(response, jobSeekerStatusSchema, OPERATOR));
+      return toJobSeeker(workerId, parseUpstreamJson(response, jobSeekerStatusSchema, OPERATOR));
     },
   };
 }

@@ -1,7 +1,7 @@
+import { parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { OccupationRepository } from '../domain/repositories.js';
 import type { FtCache } from './cache.js';
 import type { FranceTravailClient } from './france-travail.client.js';
-import { parseBody } from './france-travail.client.js';
 import { toOccupation, toSkills, toSummaries } from './rome.mapper.js';
 import { ficheMetierSchema, metierSchema } from './rome.response.js';
 import { z } from 'zod';
@@ -19,7 +19,7 @@ export function createOccupationRepository(client: FranceTravailClient, cache: F
         async () => {
           const response = await client.send({ method: 'GET', path: `/partenaire/rome-metiers/v1/metiers/metier/${romeCode}` });
           if (response.status === 404 || response.status === 204 || response.status === 400) return null;
-          return toOccupation(parseBody(response, metierSchema, OPERATOR));
+          return toOccupation(parseUpstreamJson(response, metierSchema, OPERATOR));
         },
         { scope: 'public' },
       );
@@ -31,7 +31,7 @@ export function createOccupationRepository(client: FranceTravailClient, cache: F
         async () => {
           const response = await client.send({ method: 'GET', path: `/partenaire/rome-fiches-metiers/v1/fiches-rome/fiche-metier/${romeCode}` });
           if (response.status === 404 || response.status === 204 || response.status === 400) return null;
-          return toSkills(parseBody(response, ficheMetierSchema, OPERATOR));
+          return toSkills(parseUpstreamJson(response, ficheMetierSchema, OPERATOR));
         },
         { scope: 'public' },
       );
@@ -46,7 +46,7 @@ export function createOccupationRepository(client: FranceTravailClient, cache: F
             path: '/partenaire/rome-metiers/v1/metiers/metier',
             query: { champs: 'code,libelle,appellations(libelle)' },
           });
-          return toSummaries(parseBody(response, listSchema, OPERATOR));
+          return toSummaries(parseUpstreamJson(response, listSchema, OPERATOR));
         },
         { scope: 'public' },
       );

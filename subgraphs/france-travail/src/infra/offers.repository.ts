@@ -1,6 +1,7 @@
+import { parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { JobOfferRepository } from '../domain/repositories.js';
 import type { FranceTravailClient } from './france-travail.client.js';
-import { parseBody, rejectedByUpstream } from './france-travail.client.js';
+import { rejectedByUpstream } from './france-travail.client.js';
 import type { FtCache } from './cache.js';
 import { toJobOffer, toSearchQuery, totalOf } from './offers.mapper.js';
 import { offerSchema, offerSearchSchema } from './offers.response.js';
@@ -19,7 +20,7 @@ export function createJobOfferRepository(client: FranceTravailClient, cache: FtC
           const response = await client.send({ method: 'GET', path: `${BASE}/search`, query });
           if (response.status === 204) return { offers: [], totalCount: 0 };
           if (response.status === 400 || response.status === 404) throw rejectedByUpstream(OPERATOR, 'filter');
-          const body = parseBody(response, offerSearchSchema, OPERATOR);
+          const body = parseUpstreamJson(response, offerSearchSchema, OPERATOR);
           const offers = body.resultats.slice(0, page.limit).map(toJobOffer);
           return { offers, totalCount: totalOf(response, body, page.offset) };
         },
@@ -34,7 +35,7 @@ export function createJobOfferRepository(client: FranceTravailClient, cache: FtC
           const response = await client.send({ method: 'GET', path: `${BASE}/${encodeURIComponent(id)}` });
           // 204 = absent or expired; 400 = malformed id, which is also "no such offer" to a caller.
           if (response.status === 204 || response.status === 400 || response.status === 404) return null;
-          return toJobOffer(parseBody(response, offerSchema, OPERATOR));
+          return toJobOffer(parseUpstreamJson(response, offerSchema, OPERATOR));
         },
         { scope: 'public' },
       );

@@ -1,7 +1,7 @@
+import { parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { OutcomeRepository } from '../domain/repositories.js';
 import type { FtCache } from './cache.js';
 import type { FranceTravailClient } from './france-travail.client.js';
-import { parseBody } from './france-travail.client.js';
 import { toOutcomeRequest, toOutcomes } from './outcomes.mapper.js';
 import { outcomeResponseSchema } from './outcomes.response.js';
 
@@ -24,7 +24,7 @@ export function createOutcomeRepository(client: FranceTravailClient, cache: FtCa
           });
           // 404 is "no figures for this key" (upstreams.md §4.3); a 400 would be our body, and means the same to a caller.
           if (response.status === 404 || response.status === 400 || response.status === 204) return null;
-          return toOutcomes(parseBody(response, outcomeResponseSchema, OPERATOR));
+          return toOutcomes(parseUpstreamJson(response, outcomeResponseSchema, OPERATOR));
         },
         { scope: 'public' },
       );

@@ -1,5 +1,5 @@
-import { rateLimited, upstreamUnavailable } from '../../../../lib/errors/index.js';
-import { createTokenCache, parseRetryAfter, type IssuedToken, type TokenCache, type UpstreamClient } from '../../../../lib/http/index.js';
+import { upstreamUnavailable } from '../../../../lib/errors/index.js';
+import { createTokenCache, type IssuedToken, type TokenCache, type UpstreamClient } from '../../../../lib/http/index.js';
 import { createLogger } from '../../../../lib/logging/index.js';
 import { tokenErrorSchema, tokenResponseSchema } from './token.response.js';
 
@@ -47,10 +47,6 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       const parsed = tokenResponseSchema.safeParse(safeJson(response.json.bind(response)));
       if (!parsed.success) throw upstreamUnavailable(FT_OPERATOR, { status: 200, cause: new Error('malformed token response') });
       return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
-    }
-    if (response.status === 429) {
-      const retryAfter = parseRetryAfter(response.headers['retry-after'], now());
-      throw rateLimited(FT_OPERATOR, retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000));
     }
     const error = tokenErrorSchema.safeParse(safeJson(response.json.bind(response)));
     // invalid_client / invalid_scope are our configuration's fault: say so in the logs, not to the caller.

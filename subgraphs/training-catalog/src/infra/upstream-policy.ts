@@ -11,15 +11,3 @@ export function expectOk<R extends { status: number }>(response: R, operator: st
   if (response.status !== 200) throw upstreamUnavailable(operator, { status: response.status });
   return response;
 }
-
-export function parseJson<S extends z.ZodType>(response: UpstreamResponse, schema: S, operator: string): z.infer<S> {
-  let body: unknown;
-  try {
-    body = response.json<unknown>();
-  } catch (error) {
-    throw upstreamUnavailable(operator, { cause: error, status: response.status });
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw upstreamUnavailable(operator, { cause: parsed.error, status: response.status });
-  return parsed.data;
-}

@@ -1,6 +1,7 @@
+import { parseUpstreamJson } from '../../../../../lib/http/index.js';
 import type { UpstreamClient } from '../../../../../lib/http/index.js';
 import { upstreamUnavailable } from '../../../../../lib/errors/index.js';
-import { expectOk, parseJson } from '../upstream-policy.js';
+import { expectOk } from '../upstream-policy.js';
 import type { FcExport } from './france-competences.mapper.js';
 import { kindOfFileName, parseFcFile } from './france-competences.parser.js';
 import { FC_FILES, fcIndexSchema, type FcFileKind } from './france-competences.response.js';
@@ -15,7 +16,7 @@ export interface FcDownload {
 
 /** Downloads the current export's ten CSVs (listed by `/exports/index.json`) and parses them. */
 export async function readFranceCompetencesExport(client: UpstreamClient): Promise<FcDownload> {
-  const index = parseJson(expectOk(await client.request({ method: 'GET', path: '/exports/index.json' }), FRANCE_COMPETENCES), fcIndexSchema, FRANCE_COMPETENCES);
+  const index = parseUpstreamJson(expectOk(await client.request({ method: 'GET', path: '/exports/index.json' }), FRANCE_COMPETENCES), fcIndexSchema, FRANCE_COMPETENCES);
   const files: Partial<Record<FcFileKind, unknown[]>> = {};
   let rejectedRows = 0;
   for (const file of index.files) {

@@ -1,5 +1,6 @@
+import { parseUpstreamJson } from '../../../../../lib/http/index.js';
 import type { UpstreamClient } from '../../../../../lib/http/index.js';
-import { expectOk, parseJson } from '../upstream-policy.js';
+import { expectOk } from '../upstream-policy.js';
 import { LheoSyntaxError, parseLheo } from './lheo.parser.js';
 import { lheoIndexSchema, type LheoFormation } from './lheo.response.js';
 
@@ -18,7 +19,7 @@ export interface FeedStats {
  * size of a page or of the feed.
  */
 export async function* readCarifOrefFeed(client: UpstreamClient, stats: FeedStats): AsyncGenerator<LheoFormation> {
-  const index = parseJson(expectOk(await client.request({ method: 'GET', path: '/lheo/index.json' }), CARIF_OREF), lheoIndexSchema, CARIF_OREF);
+  const index = parseUpstreamJson(expectOk(await client.request({ method: 'GET', path: '/lheo/index.json' }), CARIF_OREF), lheoIndexSchema, CARIF_OREF);
   for (const region of index.regions) {
     for (let page = 0; page < region.pages; page += 1) {
       const response = await client.stream({ method: 'GET', path: '/lheo/offres', query: { region: region.region, page: String(page) } });

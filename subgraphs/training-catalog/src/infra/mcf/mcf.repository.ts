@@ -1,6 +1,7 @@
+import { parseUpstreamJson } from '../../../../../lib/http/index.js';
 import { MCF_EXPORT_JSON_PATH, mcfExportResponseSchema, type McfPartialRow } from '../../../../../lib/contracts/mcf.response.js';
 import type { UpstreamClient } from '../../../../../lib/http/index.js';
-import { expectOk, parseJson } from '../upstream-policy.js';
+import { expectOk } from '../upstream-policy.js';
 import { MCF_ELIGIBILITY_COLUMNS } from './mcf.mapper.js';
 
 export const MCF_OPERATOR = 'opendata-cdc';
@@ -12,5 +13,5 @@ export async function readMcfCatalogue(client: UpstreamClient): Promise<McfParti
     path: MCF_EXPORT_JSON_PATH,
     query: { select: MCF_ELIGIBILITY_COLUMNS.join(','), limit: '-1' },
   });
-  return parseJson(expectOk(response, MCF_OPERATOR), mcfExportResponseSchema, MCF_OPERATOR);
+  return parseUpstreamJson(expectOk(response, MCF_OPERATOR), mcfExportResponseSchema, MCF_OPERATOR);
 }
