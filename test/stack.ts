@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { freePort } from '../lib/testing/ports.js';
 import { requireRedis } from '../lib/testing/redis.js';
 import { startStack, type RunningStack, type StackOptions } from '../scripts/stack.js';
+import { findClient } from '../upstreams/identity/clients.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
@@ -20,8 +21,6 @@ export interface TestStack extends RunningStack {
   upstreamCalls: () => Promise<{ total: number; byOperator: Record<string, number>; byEndpoint: Record<string, number> }>;
   resetUpstreamCalls: () => Promise<void>;
 }
-
-const DEMO_PARTNER_SECRETS: Record<string, string> = {};
 
 /**
  * Starts the whole stack (simulators, three subgraphs, gateway — separate processes, real HTTP)
@@ -80,7 +79,8 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
       return String(body['access_token']);
     },
     partnerToken: async (clientId, scope) => {
-      const secret = DEMO_PARTNER_SECRETS[clientId] ?? `${clientId}-secret`;
+      const secret = findClient(clientId)?.secret;
+      if (secret === undefined) throw new Error(`${clientId} is not a demo client of the development issuer`);
       const body = await json(`${stack.urls.upstreams}/identity/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
