@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
-import { freePort } from '../lib/testing/ports.js';
-import { startStack, type RunningStack } from '../scripts/stack.js';
+import { freeStackPorts, startStack, type RunningStack } from '../scripts/stack.js';
 
 /** Simulator CPU time, from the additive `GET /_admin/cpu`. */
 export interface CpuSample {
@@ -62,14 +61,7 @@ export async function redisAnswers(url: string): Promise<boolean> {
 
 /** The whole stack (separate processes, real HTTP) on free ports, with the configuration's environment. */
 export async function startBenchStack(env: Record<string, string>): Promise<BenchStack> {
-  const ports = {
-    GATEWAY_PORT: await freePort(),
-    CDC_SUBGRAPH_PORT: await freePort(),
-    FT_SUBGRAPH_PORT: await freePort(),
-    CATALOG_SUBGRAPH_PORT: await freePort(),
-    UPSTREAMS_PORT: await freePort(),
-  };
-  const stack = await startStack({ ports, env, output: 'pipe', readyTimeoutMs: 120_000 });
+  const stack = await startStack({ ports: await freeStackPorts(), env, output: 'pipe', readyTimeoutMs: 120_000 });
   const admin = `${stack.urls.upstreams}/_admin`;
   return {
     stack,

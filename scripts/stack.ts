@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_HOST, DEFAULT_PORTS, type PortVariable } from '../lib/config/defaults.js';
 import { repoPath } from '../lib/paths.js';
+import { freePort } from '../lib/testing/ports.js';
 
 /** One process of the stack: its entry point, the variable holding its port, and how to tell it is ready. */
 export interface ServiceSpec {
@@ -22,6 +23,13 @@ export const SERVICES: readonly ServiceSpec[] = [
 ];
 
 export type Ports = Record<PortVariable, number>;
+
+/** A free port for every service: tests and benchmarks run stacks beside a developer's `npm start`. */
+export async function freeStackPorts(): Promise<Ports> {
+  const ports: Partial<Ports> = {};
+  for (const service of SERVICES) ports[service.portVariable] = await freePort();
+  return ports as Ports;
+}
 
 /** The environment that wires the services to each other on the given ports. */
 export function stackEnv(ports: Ports, host = DEFAULT_HOST): Record<string, string> {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../lib/paths.js';
 import { freePort } from '../lib/testing/ports.js';
-import { PortInUseError, startStack } from '../scripts/stack.js';
+import { freeStackPorts, PortInUseError, startStack } from '../scripts/stack.js';
 
 /** The service processes the launcher spawned (tsx also runs an esbuild helper, which is not one). */
 function servicePids(parent: number): number[] {
@@ -34,7 +34,7 @@ describe('launcher', () => {
     const port = await freePort();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
-      const ports = { GATEWAY_PORT: await freePort(), CDC_SUBGRAPH_PORT: port, FT_SUBGRAPH_PORT: await freePort(), CATALOG_SUBGRAPH_PORT: await freePort(), UPSTREAMS_PORT: await freePort() };
+      const ports = { ...(await freeStackPorts()), CDC_SUBGRAPH_PORT: port };
       const error = await startStack({ ports }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(PortInUseError);
       expect((error as Error).message).toBe(`Port ${port} is already in use: set CDC_SUBGRAPH_PORT to another port (e.g. CDC_SUBGRAPH_PORT=${port + 100} npm start).`);
@@ -44,13 +44,10 @@ describe('launcher', () => {
   });
 
   it('npm start prints the URLs when ready and stops every child on SIGTERM with exit code 0', async () => {
+    const ports = await freeStackPorts();
     const env = {
       ...process.env,
-      GATEWAY_PORT: String(await freePort()),
-      CDC_SUBGRAPH_PORT: String(await freePort()),
-      FT_SUBGRAPH_PORT: String(await freePort()),
-      CATALOG_SUBGRAPH_PORT: String(await freePort()),
-      UPSTREAMS_PORT: String(await freePort()),
+      ...Object.fromEntries(Object.entries(ports).map(([variable, port]) => [variable, String(port)])),
       LOG_LEVEL: 'warn',
     };
     const launcher = spawn(process.execPath, ['--import', 'tsx', repoPath('scripts', 'start.ts')], { cwd: repoPath(), env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,8 +64,8 @@ describe('launcher', () => {
       });
       launcher.once('exit', (code) => reject(new Error(`launcher exited early (${code}):\n${output.slice(-3000)}`)));
     });
-    expect(output).toContain(`GraphQL endpoint: http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
-    expect(output).toContain(`Explorer:         http://127.0.0.1:${env.GATEWAY_PORT}/`);
+    expect(output).toContain(`GraphQL endpoint: http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`);
+    expect(output).toContain(`Explorer:         http://127.0.0.1:${ports.GATEWAY_PORT}/`);
     const children = servicePids(launcher.pid ?? 0);
     expect(children.length).toBe(5);
     const exitCode = await new Promise<number | null>((resolve) => {

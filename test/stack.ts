@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../lib/testing/ports.js';
 import { requireRedis } from '../lib/testing/redis.js';
-import { startStack, type RunningStack, type StackOptions } from '../scripts/stack.js';
+import { freeStackPorts, startStack, type RunningStack, type StackOptions } from '../scripts/stack.js';
 import { findClient } from '../upstreams/identity/clients.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -27,13 +26,7 @@ export interface TestStack extends RunningStack {
  * on free ports for one test file.
  */
 export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}): Promise<TestStack> {
-  const ports = {
-    GATEWAY_PORT: await freePort(),
-    CDC_SUBGRAPH_PORT: await freePort(),
-    FT_SUBGRAPH_PORT: await freePort(),
-    CATALOG_SUBGRAPH_PORT: await freePort(),
-    UPSTREAMS_PORT: await freePort(),
-  };
+  const ports = await freeStackPorts();
   // Test stacks share the CI's Redis: each gets its own key prefixes, so no stack reads another's
   // (or a previous run's) cache, persisted queries or rate-limit counts.
   const run = `t${randomBytes(6).toString('hex')}`;
