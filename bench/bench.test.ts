@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../upstreams/data/prng.js';
 import { registerAdmin } from '../upstreams/core/admin.js';
 import { parseBenchArgs } from './cli.js';
 import { benchConfigs } from './configs.js';
+import { coldVariants } from './cold-variants.js';
+import { runColdLoad } from './measure.js';
 import { combineRounds } from './phases.js';
 import { scenarioTable, type CellResult } from './report.js';
 import { loadScenarios } from './scenarios.js';
@@ -15,6 +18,7 @@ const cell = (config: CellResult['config'], label: string, callsPerRequest: numb
   label,
   scenario: 'job-search',
   cold: { calls: 4, byOperator: { francetravail: 4 }, ms: 120 },
+  coldTraffic: null,
   warm: { p50, p99: p50 * 2, requestsPerSecond, responses: 100, graphqlErrors: 0, non2xx: 0, socketErrors: 0, callsPerRequest, callsByOperator: {}, cpu },
 });
 
@@ -47,9 +51,50 @@ describe('benchmark harness', () => {
     expect(table).toContain('batching on vs off (cache off): upstream calls/req 3.0× fewer, p50 1.5× lower, p99 1.5× lower, req/s 2.0×');
   });
 
+  it('prints the cold-traffic measure of the cache-on run beside off and warm', () => {
+    const on = { ...cell('on', 'cache on', 0, 20, 400), coldTraffic: { p50: 100, p99: 300, requestsPerSecond: 80, requests: 30, errors: 0, callsPerRequest: 6 } };
+    const table = scenarioTable('Job search', [cell('off', 'cache off', 8, 200, 40), on]);
+    expect(table).toContain('- cache on, cold traffic (30 requests, each with variables not asked before): 6.0 upstream calls/req, p50 100 ms, p99 300 ms, 80.0 req/s, 0 errors');
+    expect(table).toContain('- cache cold vs off: p50 2.0× lower, p99 1.3× lower, req/s 2.0×');
+    expect(table).toContain('- cache warm vs cold: p50 5.0× lower, p99 7.5× lower, req/s 5.0×');
+  });
+
+  it('draws cold-traffic variables nobody asked before, never the measured ones', () => {
+    for (const scenario of loadScenarios()) {
+      const variants = coldVariants(scenario.id, 30, scenario.variables);
+      expect(variants).toHaveLength(30);
+      const keys = variants.map((variant) => `${variant.workerId ?? ''}${JSON.stringify(variant.variables)}`);
+      expect(new Set(keys).size).toBe(30);
+      expect(keys).not.toContain(`${scenario.workerId ?? ''}${JSON.stringify(scenario.variables)}`);
+    }
+  });
+
+  it('times cold requests one body each, counting answers with errors', async () => {
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(body.includes('"bad"') ? '{"data":null,"errors":[{"message":"x"}]}' : '{"data":{"ok":true}}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    try {
+      const requests = ['a', 'b', 'bad', 'c'].map((value) => ({ body: JSON.stringify({ query: '{ x }', variables: { value } }), headers: {} }));
+      const result = await runColdLoad(url, requests, 2);
+      expect(result).toMatchObject({ requests: 4, errors: 1 });
+      expect(result.p50).toBeLessThanOrEqual(result.p99);
+      expect(result.requestsPerSecond).toBeGreaterThan(0);
+    } finally {
+      server.close();
+    }
+  });
+
   it('reads its flags, refusing unknown scenarios and configurations', () => {
     const settings = parseBenchArgs(['--duration', '3', '--only', 'job-search,career-change', '--configs', 'off,on', '--interleave', '--rounds', '2']);
-    expect(settings).toMatchObject({ durationSeconds: 3, warmupSeconds: 2, connections: 10, configIds: ['off', 'on'], interleave: true, rounds: 2 });
+    expect(settings).toMatchObject({ durationSeconds: 3, warmupSeconds: 2, connections: 10, coldRequests: 30, configIds: ['off', 'on'], interleave: true, rounds: 2 });
     expect(settings?.scenarios.map((scenario) => scenario.id)).toEqual(['job-search', 'career-change']);
     expect(parseBenchArgs(['--help'])).toBeNull();
     expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(/--only: unknown "nope"/);

@@ -11,6 +11,7 @@ export const USAGE = `npm run bench -- [options]
   --latency <ms>      simulated upstream latency (default 40)
   --jitter <ms>       ± jitter on that latency (default 10)
   --samples <n>       sequential requests counting warm upstream calls per request (default 3)
+  --cold <n>          cache-on cold traffic: n requests, each with variables not asked before (default 30)
   --rounds <n>        measure every cell n times and report the medians (default 1)
   --interleave        start every configuration's stack first, then measure the configurations of
                       one scenario back to back (only one stack is under load at a time): on a
@@ -30,6 +31,8 @@ export interface BenchSettings {
   latencyMs: number;
   jitterMs: number;
   samples: number;
+  /** Requests of the cold-traffic measure (cache on, every request with new variables). */
+  coldRequests: number;
   rounds: number;
   interleave: boolean;
   scenarios: Scenario[];
@@ -66,6 +69,7 @@ export function parseBenchArgs(args: string[] = process.argv.slice(2)): BenchSet
       latency: { type: 'string', default: '40' },
       jitter: { type: 'string', default: '10' },
       samples: { type: 'string', default: '3' },
+      cold: { type: 'string', default: '30' },
       rounds: { type: 'string', default: '1' },
       interleave: { type: 'boolean', default: false },
       only: { type: 'string' },
@@ -86,6 +90,7 @@ export function parseBenchArgs(args: string[] = process.argv.slice(2)): BenchSet
     latencyMs: count('latency', flags.latency, 0),
     jitterMs: count('jitter', flags.jitter, 0),
     samples: count('samples', flags.samples, 1),
+    coldRequests: count('cold', flags.cold, 1),
     rounds: count('rounds', flags.rounds, 1),
     interleave: flags.interleave,
     scenarios: flags.only ? pick('only', flags.only, scenarios, (scenario) => scenario.id) : scenarios,

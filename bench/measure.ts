@@ -18,10 +18,7 @@ export function requestBody(scenario: Scenario): string {
 
 /** One request, timed (used for the check before the run and for the cold request). */
 export async function sendOnce(url: string, scenario: Scenario, headers: Record<string, string>): Promise<SingleRun> {
-  const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: requestBody(scenario) });
-  const body = (await response.json()) as GraphQLBody;
-  return { ms: performance.now() - started, status: response.status, body };
+  return await sendBody(url, { body: requestBody(scenario), headers });
 }
 
 /** Why a response does not count as an answer: a non-200 status, no data, or any error. */
@@ -86,4 +83,55 @@ export async function runLoad(url: string, scenario: Scenario, headers: Record<s
     non2xx: result.non2xx,
     socketErrors: result.errors,
   };
+}
+
+export interface ColdRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface ColdLoadResult {
+  p50: number;
+  p99: number;
+  requestsPerSecond: number;
+  requests: number;
+  /** Non-200 answers and answers carrying `errors`. */
+  errors: number;
+}
+
+/** Nearest-rank percentile of sorted latencies. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/**
+ * Sends every request once, `concurrency` at a time (autocannon repeats one body; cold traffic
+ * needs a different one per request), and times each from send to parsed answer.
+ */
+export async function runColdLoad(url: string, requests: readonly ColdRequest[], concurrency: number): Promise<ColdLoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let index = next++; index < requests.length; index = next++) {
+      const request = requests[index];
+      if (!request) continue;
+      const sent = performance.now();
+      const run = await sendBody(url, request);
+      latencies.push(performance.now() - sent);
+      if (problemOf(run) !== undefined) errors += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), requestsPerSecond: requests.length / seconds, requests: requests.length, errors };
+}
+
+async function sendBody(url: string, request: ColdRequest): Promise<SingleRun> {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+  const body = (await response.json()) as GraphQLBody;
+  return { ms: performance.now() - started, status: response.status, body };
 }

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchSettings } from './cli.js';
 import { cpuWindow } from './cpu.js';
-import { problemOf, runLoad, sendOnce } from './measure.js';
-import type { ColdMeasure, WarmMeasure } from './report.js';
+import { coldVariants } from './cold-variants.js';
+import { problemOf, runColdLoad, runLoad, sendOnce, type ColdRequest } from './measure.js';
+import type { ColdMeasure, ColdTrafficMeasure, WarmMeasure } from './report.js';
 import type { Scenario } from './scenarios.js';
 import type { BenchStack } from './stack.js';
 
@@ -20,6 +21,27 @@ export async function cold(stack: BenchStack, scenario: Scenario, headers: Heade
   const problem = problemOf(first);
   if (problem !== undefined) return { problem };
   return { calls: calls.total, byOperator: calls.byOperator, ms: first.ms };
+}
+
+/**
+ * Cold traffic (cache on): `coldRequests` requests of the scenario, each with variables not asked
+ * before, `connections` at a time — latency and throughput when the cache holds no answer yet.
+ */
+export async function coldTraffic(
+  stack: BenchStack,
+  scenario: Scenario,
+  settings: Pick<BenchSettings, 'coldRequests' | 'connections'>,
+): Promise<ColdTrafficMeasure> {
+  const requests: ColdRequest[] = [];
+  for (const variant of coldVariants(scenario.id, settings.coldRequests, scenario.variables)) {
+    const headers: Headers = variant.workerId ? { authorization: `Bearer ${await stack.workerToken(variant.workerId)}` } : {};
+    requests.push({ body: JSON.stringify({ query: scenario.query, variables: variant.variables }), headers });
+  }
+  await stack.resetCalls();
+  const result = await runColdLoad(stack.graphql, requests, settings.connections);
+  await quiet(stack);
+  const calls = await stack.calls();
+  return { ...result, callsPerRequest: calls.total / result.requests };
 }
 
 /**

@@ -1,13 +1,18 @@
 import type { BenchConfig } from './configs.js';
 import type { CpuShares } from './cpu.js';
 import type { Machine } from './machine.js';
-import type { LoadResult } from './measure.js';
+import type { ColdLoadResult, LoadResult } from './measure.js';
 
 export interface ColdMeasure {
   /** Upstream calls the first request made (fresh stack, calls reset, cache flushed). */
   calls: number;
   byOperator: Record<string, number>;
   ms: number;
+}
+
+/** Cache on, every request with variables not asked before. */
+export interface ColdTrafficMeasure extends ColdLoadResult {
+  callsPerRequest: number;
 }
 
 export interface WarmMeasure extends LoadResult {
@@ -22,6 +27,8 @@ export interface CellResult {
   label: string;
   scenario: string;
   cold: ColdMeasure;
+  /** Cache-on configuration only. */
+  coldTraffic: ColdTrafficMeasure | null;
   warm: WarmMeasure | null;
 }
 
@@ -67,7 +74,22 @@ export function scenarioTable(title: string, cells: readonly CellResult[]): stri
   const off = cells.find((cell) => cell.config === 'off')?.warm;
   const on = cells.find((cell) => cell.config === 'on')?.warm;
   const nobatch = cells.find((cell) => cell.config === 'nobatch')?.warm;
+  const cold = cells.find((cell) => cell.config === 'on')?.coldTraffic;
   lines.push('');
+  if (cold) {
+    lines.push(
+      `- cache on, cold traffic (${cold.requests} requests, each with variables not asked before): ` +
+        `${num(cold.callsPerRequest)} upstream calls/req, p50 ${num(cold.p50, 0)} ms, p99 ${num(cold.p99, 0)} ms, ${num(cold.requestsPerSecond)} req/s, ${cold.errors} errors`,
+    );
+    if (off) {
+      lines.push(
+        `- cache cold vs off: p50 ${ratio(off.p50 / cold.p50)} lower, p99 ${ratio(off.p99 / cold.p99)} lower, req/s ${ratio(cold.requestsPerSecond / off.requestsPerSecond)}`,
+      );
+    }
+    if (on) {
+      lines.push(`- cache warm vs cold: p50 ${ratio(cold.p50 / on.p50)} lower, p99 ${ratio(cold.p99 / on.p99)} lower, req/s ${ratio(on.requestsPerSecond / cold.requestsPerSecond)}`);
+    }
+  }
   if (off && on) {
     lines.push(
       `- cache warm vs off: upstream calls/req ${fewer(off.callsPerRequest, on.callsPerRequest)} fewer, ` +

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parseBenchArgs, USAGE, type BenchSettings } from './cli.js';
 import { benchConfigs, type BenchConfig } from './configs.js';
 import { describeMachine } from './machine.js';
-import { cold, combineRounds, headersFor, warm, type Headers } from './phases.js';
-import { cpuSummary, header, scenarioTable, type CellResult, type ColdMeasure, type WarmMeasure } from './report.js';
+import { cold, coldTraffic, combineRounds, headersFor, warm, type Headers } from './phases.js';
+import { cpuSummary, header, scenarioTable, type CellResult, type ColdMeasure, type ColdTrafficMeasure, type WarmMeasure } from './report.js';
 import type { Scenario } from './scenarios.js';
 import { flushBenchRedis, redisAnswers, startBenchStack, type BenchStack } from './stack.js';
 
@@ -15,6 +15,7 @@ interface Prepared {
   stack: BenchStack;
   headers: Map<string, Headers>;
   colds: Map<string, ColdMeasure>;
+  coldTraffic: Map<string, ColdTrafficMeasure>;
 }
 
 class StopBench extends Error {}
@@ -39,7 +40,16 @@ async function prepare(settings: BenchSettings, config: BenchConfig, failed: Set
       say(`  ✓ ${scenario.id}: cold ${measured.calls} upstream calls ${JSON.stringify(measured.byOperator)}, ${measured.ms.toFixed(0)} ms`);
     }
     if (failed.size > 0 && !settings.allowErrors) throw new StopBench(`${[...failed].join(', ')} returned errors (see above). Rerun with --allow-errors to measure the others.`);
-    return { config, stack, headers, colds };
+    // Cold traffic, also before any warm-up: only where a cache exists to be cold.
+    const traffic = new Map<string, ColdTrafficMeasure>();
+    if (config.id === 'on') {
+      for (const scenario of settings.scenarios.filter((item) => colds.has(item.id))) {
+        const measured = await coldTraffic(stack, scenario, settings);
+        traffic.set(scenario.id, measured);
+        say(`  · ${scenario.id}: cold traffic ${measured.callsPerRequest.toFixed(1)} calls/req, p50 ${measured.p50.toFixed(0)} ms, p99 ${measured.p99.toFixed(0)} ms, ${measured.requestsPerSecond.toFixed(1)} req/s, ${measured.errors} errors`);
+      }
+    }
+    return { config, stack, headers, colds, coldTraffic: traffic };
   } catch (error) {
     if (!(error instanceof StopBench)) say(`  gateway logs:\n${stack.stack.logs('gateway').slice(-2000)}`);
     await release(settings, { config, stack });
@@ -73,8 +83,10 @@ async function measure(settings: BenchSettings, prepared: Prepared, scenario: Sc
 async function measureAll(settings: BenchSettings, configs: BenchConfig[], failed: Set<string>) {
   const warmRounds = new Map<string, WarmMeasure[]>();
   const colds = new Map<string, ColdMeasure>();
+  const traffic = new Map<string, ColdTrafficMeasure>();
   const keep = (prepared: Prepared) => {
     for (const [scenario, measured] of prepared.colds) colds.set(`${prepared.config.id}:${scenario}`, measured);
+    for (const [scenario, measured] of prepared.coldTraffic) traffic.set(`${prepared.config.id}:${scenario}`, measured);
   };
   if (settings.interleave) {
     const prepared: Prepared[] = [];
@@ -103,7 +115,7 @@ async function measureAll(settings: BenchSettings, configs: BenchConfig[], faile
       }
     }
   }
-  return { warmRounds, colds };
+  return { warmRounds, colds, traffic };
 }
 
 async function main(): Promise<number> {
@@ -130,7 +142,16 @@ async function main(): Promise<number> {
     for (const config of configs) {
       const coldMeasure = measured.colds.get(`${config.id}:${scenario.id}`);
       const rounds = measured.warmRounds.get(`${config.id}:${scenario.id}`) ?? [];
-      if (coldMeasure) results.push({ config: config.id, label: config.label, scenario: scenario.id, cold: coldMeasure, warm: rounds.length > 0 ? combineRounds(rounds) : null });
+      if (coldMeasure) {
+        results.push({
+          config: config.id,
+          label: config.label,
+          scenario: scenario.id,
+          cold: coldMeasure,
+          coldTraffic: measured.traffic.get(`${config.id}:${scenario.id}`) ?? null,
+          warm: rounds.length > 0 ? combineRounds(rounds) : null,
+        });
+      }
     }
   }
   const totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
