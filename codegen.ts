@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { clientsExample } from './docs/clients/codegen.js';
 
 /**
  * Resolver types are generated from each subgraph's SDL (`npm run codegen`), committed,
@@ -8,9 +9,18 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const subgraphs = ['caisse-des-depots', 'france-travail', 'training-catalog'] as const;
 
+const webClient: CodegenConfig['generates'][string] = {
+  schema: 'schema/api.graphql',
+  documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: { scalars: { Date: 'string', DateTime: 'string' }, enumsAsTypes: true, useTypeImports: true, avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false } },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
+  generates: {
+    ...Object.fromEntries(
     subgraphs.map((name) => [
       `subgraphs/${name}/src/generated/resolvers.ts`,
       {
@@ -31,7 +41,12 @@ const config: CodegenConfig = {
         },
       },
     ]),
-  ),
+    ),
+    // The web app's typed documents (GraphQL Code Generator's client preset), from the public schema.
+    'web/src/gql/': webClient,
+    // The front-end teams' example (docs/clients/codegen.ts): client preset, scalars mapped.
+    'docs/clients/gql/': clientsExample,
+  },
 };
 
 function mappersOf(name: string): Record<string, string> {

@@ -59,6 +59,13 @@ describe('benchmark harness', () => {
     expect(table).toContain('- cache warm vs cold: p50 5.0× lower, p99 7.5× lower, req/s 5.0×');
   });
 
+  it('prints the cold p50 against the data critical path when the scenario states one (the dashboard: 3 hops)', () => {
+    expect(loadScenarios().find((scenario) => scenario.id === 'worker-dashboard')?.criticalPathHops).toBe(3);
+    const on = { ...cell('on', 'cache on', 0, 20, 400), coldTraffic: { p50: 180, p99: 300, requestsPerSecond: 80, requests: 30, errors: 0, callsPerRequest: 6 } };
+    const table = scenarioTable('Dashboard', [cell('off', 'cache off', 8, 200, 40), on], { hops: 3, latencyMs: 40 });
+    expect(table).toContain("- cold p50 vs the data's critical path (3 × 40 ms = 120 ms): cache off p50 200 ms = 1.7×, cache-on cold traffic p50 180 ms = 1.5× (target ≤ 1.2×)");
+  });
+
   it('draws cold-traffic variables nobody asked before, never the measured ones', () => {
     for (const scenario of loadScenarios()) {
       const variants = coldVariants(scenario.id, 30, scenario.variables);

@@ -47,11 +47,8 @@ export function childCpuTicks(parentPid: number = process.pid): Map<number, { ti
   }
   for (const entry of entries) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name may hold spaces and parentheses: fields start after the last ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== parentPid) continue;
-      const ticks = Number(fields[11]) + Number(fields[12]);
+      const { parent, ticks } = processStat(Number(entry));
+      if (parent !== parentPid) continue;
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
       children.set(Number(entry), { ticks, command });
     } catch {
@@ -59,4 +56,12 @@ export function childCpuTicks(parentPid: number = process.pid): Map<number, { ti
     }
   }
   return children;
+}
+
+/** A process's parent pid and CPU ticks (user + system), from `/proc/<pid>/stat`. */
+export function processStat(pid: number): { parent: number; ticks: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces and parentheses: fields start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
 }

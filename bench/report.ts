@@ -47,7 +47,13 @@ function fewer(worse: number, better: number): string {
   return ratio(worse / better);
 }
 
-export function scenarioTable(title: string, cells: readonly CellResult[]): string {
+/** Cold p50 against the data's critical path (hops × upstream latency), when the scenario states one. */
+export interface CriticalPath {
+  hops: number;
+  latencyMs: number;
+}
+
+export function scenarioTable(title: string, cells: readonly CellResult[], critical?: CriticalPath): string {
   const lines = [
     `### ${title}`,
     '',
@@ -89,6 +95,15 @@ export function scenarioTable(title: string, cells: readonly CellResult[]): stri
     if (on) {
       lines.push(`- cache warm vs cold: p50 ${ratio(cold.p50 / on.p50)} lower, p99 ${ratio(cold.p99 / on.p99)} lower, req/s ${ratio(on.requestsPerSecond / cold.requestsPerSecond)}`);
     }
+  }
+  // Cold: every upstream call is made — the cache-off run (as issue #15 measured it), and the cache-on stack's cold traffic.
+  if (critical && critical.latencyMs > 0 && (off || cold)) {
+    const path = critical.hops * critical.latencyMs;
+    const parts = [
+      ...(off ? [`cache off p50 ${num(off.p50, 0)} ms = ${num(off.p50 / path)}×`] : []),
+      ...(cold ? [`cache-on cold traffic p50 ${num(cold.p50, 0)} ms = ${num(cold.p50 / path)}×`] : []),
+    ];
+    lines.push(`- cold p50 vs the data's critical path (${critical.hops} × ${critical.latencyMs} ms = ${path} ms): ${parts.join(', ')} (target ≤ 1.2×)`);
   }
   if (off && on) {
     lines.push(

@@ -158,7 +158,8 @@ async function main(): Promise<number> {
   const sections = [header({ machine: describeMachine(), ...settings, redisUrl, startedAt, totalSeconds }), ''];
   for (const scenario of settings.scenarios) {
     const cells = results.filter((result) => result.scenario === scenario.id);
-    if (cells.length > 0) sections.push(scenarioTable(scenario.title, cells), '');
+    const critical = scenario.criticalPathHops === undefined ? undefined : { hops: scenario.criticalPathHops, latencyMs: settings.latencyMs };
+    if (cells.length > 0) sections.push(scenarioTable(scenario.title, cells, critical), '');
   }
   sections.push('### Where the CPU went during the measured runs (cores)', '', cpuSummary(results));
   if (failed.size > 0) sections.push('', `Not measured (errors): ${[...failed].join(', ')}.`);

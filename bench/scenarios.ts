@@ -9,6 +9,12 @@ export interface Scenario {
   variables: Record<string, unknown>;
   /** A demo worker whose token the request carries (`me`), or none (public data). */
   workerId?: string;
+  /**
+   * Dependent upstream waits the data itself needs (issue #15.3: the dashboard's job-seeker status →
+   * the sought occupation's offers and trainings → their outcomes; the rights are independent):
+   * the report prints the cold p50 against this many upstream latencies.
+   */
+  criticalPathHops?: number;
 }
 
 /** The operation text without its leading comment lines (they document the file, not the request). */
@@ -34,6 +40,7 @@ export function loadScenarios(): Scenario[] {
       variables: {},
       // Demo worker 5: category-A job seeker with an allowance, looking for M1805.
       workerId: 'W000005',
+      criticalPathHops: 3,
     },
     {
       id: 'training-finder',

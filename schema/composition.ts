@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { repoPath } from '../lib/paths.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -10,7 +10,13 @@ export interface SubgraphSource {
   sdl: string;
 }
 
-export type CompositionResult = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+/**
+ * `supergraphSdl` is what gateways load; `apiSdl` is the public schema clients see (no `join__`/`link__`
+ * internals, no federation fields), sorted so that its diff reads as the contract's changes.
+ */
+export type CompositionResult =
+  | { ok: true; supergraphSdl: string; apiSdl: string; hints: string[] }
+  | { ok: false; errors: string[] };
 
 /** The three subgraphs' SDLs as committed. */
 export function committedSubgraphs(): SubgraphSource[] {
@@ -28,6 +34,7 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): CompositionResul
   return {
     ok: true,
     supergraphSdl: `${result.supergraphSdl.trim()}\n`,
+    apiSdl: `${printSchema(lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema())).trim()}\n`,
     hints: (result.hints ?? []).map((hint) => `${hint.definition.code}: ${hint.message}`),
   };
 }

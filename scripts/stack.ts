@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { randomSigningSecret } from '../lib/auth/subgraph-signature.js';
 import { DEFAULT_HOST, DEFAULT_PORTS, type PortVariable } from '../lib/config/defaults.js';
 import { repoPath } from '../lib/paths.js';
 import { freePort } from '../lib/testing/ports.js';
+import { DEFAULT_METRICS_PORTS, type MetricsService } from '../lib/server/metrics-server.js';
+import { createRestarter, type RestartPolicy } from './restarts.js';
 
 /** One process of the stack: its entry point, the variable holding its port, and how to tell it is ready. */
 export interface ServiceSpec {
@@ -42,6 +45,7 @@ export function stackEnv(ports: Ports, host = DEFAULT_HOST): Record<string, stri
     FT_API_URL: `${upstreams}/francetravail`,
     FT_AUTH_URL: `${upstreams}/francetravail`,
     ANOTEA_URL: `${upstreams}/anotea`,
+    API_PARTICULIER_URL: `${upstreams}/api-particulier`,
     CDC_API_URL: `${upstreams}/caissedesdepots`,
     CDC_OPENDATA_URL: `${upstreams}/opendata-cdc`,
     CARIF_OREF_URL: `${upstreams}/carif-oref`,
@@ -67,23 +71,48 @@ async function isFree(port: number, host: string): Promise<boolean> {
   });
 }
 
+export type MetricsPorts = Record<MetricsService, number>;
+
+/** A free metrics port for every service that has one. */
+export async function freeMetricsPorts(): Promise<MetricsPorts> {
+  const ports: Partial<MetricsPorts> = {};
+  for (const service of Object.keys(DEFAULT_METRICS_PORTS) as MetricsService[]) ports[service] = await freePort();
+  return ports as MetricsPorts;
+}
+
+const hasMetrics = (name: string): name is MetricsService => name in DEFAULT_METRICS_PORTS;
+
 export interface StackOptions {
   ports?: Partial<Ports>;
+  /**
+   * Each service's loopback metrics port (METRICS_PORT, given to each process separately). Default:
+   * the fixed defaults for `npm start`; free ports when `ports` is given (tests, benchmarks).
+   */
+  metricsPorts?: MetricsPorts;
   /** Extra environment for every service (e.g. REDIS_URL, UPSTREAM_LATENCY_MS). */
   env?: Record<string, string>;
   /** 'inherit' prints the services' logs; 'pipe' keeps them for failure messages. */
   output?: 'inherit' | 'pipe';
   readyTimeoutMs?: number;
   host?: string;
+  /** Restart a service that exits while the stack runs, with backoff (scripts/restarts.ts). `npm start` turns it on. */
+  restart?: boolean | RestartPolicy;
+  /** Where the launcher's own lines go (restarts); default stdout. */
+  report?: (line: string) => void;
 }
 
 export interface RunningStack {
   ports: Ports;
-  urls: { gateway: string; graphql: string; upstreams: string; subgraphs: Record<string, string> };
+  urls: { gateway: string; graphql: string; upstreams: string; subgraphs: Record<string, string>; metrics: Record<MetricsService, string> };
+  metricsPorts: MetricsPorts;
   env: Record<string, string>;
   stop: () => Promise<void>;
   /** Recent output of a service (when output is 'pipe'). */
   logs: (service: string) => string;
+  /** A service's process (signals, exit code: the drain test). */
+  child: (service: string) => ChildProcess | undefined;
+  /** The current process id of a service (the failover tests kill one). */
+  pid: (service: string) => number | undefined;
 }
 
 /**
@@ -97,19 +126,44 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const port = ports[service.portVariable];
     if (!(await isFree(port, host))) throw new PortInUseError(port, service.portVariable);
   }
-  const env = { ...stackEnv(ports, host), ...options.env };
+  // One random gateway→subgraph secret per start (unless the caller sets one): never a constant.
+  const signing = { SUBGRAPH_SIGNING_SECRETS: process.env['SUBGRAPH_SIGNING_SECRETS'] ?? randomSigningSecret() };
+  const env: Record<string, string> = { ...signing, ...stackEnv(ports, host), ...options.env };
+  const metricsPorts: MetricsPorts = options.metricsPorts ?? (options.ports ? await freeMetricsPorts() : { ...DEFAULT_METRICS_PORTS });
+  const metricsHost = env['METRICS_HOST'] ?? DEFAULT_HOST;
   const children = new Map<string, ChildProcess>();
   const output = new Map<string, string[]>();
+  const report = options.report ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  let stopping = false;
+  const byName = new Map(SERVICES.map((service) => [service.name, service]));
+  const restarter = createRestarter({
+    relaunch: (name) => {
+      const service = byName.get(name);
+      if (service) launch(service);
+    },
+    waitReady: async (name) => {
+      const service = byName.get(name);
+      if (service) await readyWithin(service, Date.now() + (options.readyTimeoutMs ?? 90_000));
+    },
+    report,
+    ...(typeof options.restart === 'object' ? { policy: options.restart } : {}),
+  });
   const stop = async () => {
+    stopping = true;
+    restarter.stop();
     await Promise.all([...children.values()].reverse().map((child) => stopChild(child)));
   };
   const launch = (service: ServiceSpec) => {
     const child = spawn(process.execPath, ['--import', 'tsx', repoPath(service.entry)], {
       cwd: repoPath(),
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, ...(hasMetrics(service.name) ? { METRICS_PORT: String(metricsPorts[service.name]) } : {}) },
       stdio: options.output === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     children.set(service.name, child);
+    restarter.started(service.name);
+    child.once('exit', (code, signal) => {
+      if (!stopping && options.restart) restarter.exited(service.name, code, signal);
+    });
     const lines: string[] = [];
     output.set(service.name, lines);
     const keep = (chunk: Buffer) => {
@@ -120,10 +174,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     child.stderr?.on('data', keep);
   };
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
-  const ready = (service: ServiceSpec) =>
-    waitReady(service, `http://${host}:${ports[service.portVariable]}${service.readyPath}`, children.get(service.name), deadline, () =>
+  const readyWithin = (service: ServiceSpec, until: number) =>
+    waitReady(service, `http://${host}:${ports[service.portVariable]}${service.readyPath}`, children.get(service.name), until, () =>
       (output.get(service.name) ?? []).join('').slice(-2000),
     );
+  const ready = (service: ServiceSpec) => readyWithin(service, deadline);
   try {
     // The simulators first: subgraphs ingest from them at start. Then everything else at once.
     const [first, ...rest] = SERVICES;
@@ -150,9 +205,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         'france-travail': env['FT_SUBGRAPH_URL'] ?? '',
         'training-catalog': env['CATALOG_SUBGRAPH_URL'] ?? '',
       },
+      metrics: Object.fromEntries(Object.entries(metricsPorts).map(([name, port]) => [name, `http://${metricsHost}:${port}/metrics`])) as Record<MetricsService, string>,
     },
+    metricsPorts,
     stop,
     logs: (service) => (output.get(service) ?? []).join(''),
+    child: (service) => children.get(service),
+    pid: (service) => children.get(service)?.pid,
   };
 }
 
@@ -163,7 +222,8 @@ async function waitReady(service: ServiceSpec, url: string, child: ChildProcess 
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
+      // The gateway is ready with one subgraph up ("degraded"); the stack is ready with all of them.
+      if (response.ok && ((await response.json().catch(() => ({}))) as { status?: string }).status !== 'degraded') return;
     } catch {
       // not listening yet
     }

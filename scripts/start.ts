@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { DEFAULT_PORTS, parseEnv, port } from '../lib/config/index.js';
 import { repoPath } from '../lib/paths.js';
-import { PortInUseError, startStack } from './stack.js';
+import { DEFAULT_METRICS_PORTS } from '../lib/server/metrics-server.js';
+import { freeMetricsPorts, PortInUseError, startStack } from './stack.js';
+import { ensureWebBuild } from './web-build.js';
 
 /**
  * `npm start`: composes the supergraph if it is missing, starts the simulators, the three
@@ -16,19 +18,29 @@ async function main(): Promise<void> {
     CATALOG_SUBGRAPH_PORT: port(DEFAULT_PORTS.CATALOG_SUBGRAPH_PORT),
     UPSTREAMS_PORT: port(DEFAULT_PORTS.UPSTREAMS_PORT),
   });
+  // Loopback metrics listeners: METRICS_PORT is the gateway's, the subgraphs take the next three;
+  // METRICS_PORT=0 gives every process a free port (tests that run the launcher).
+  const { METRICS_PORT } = parseEnv({ METRICS_PORT: port(DEFAULT_METRICS_PORTS.gateway) });
+  const metricsPorts =
+    METRICS_PORT === 0
+      ? await freeMetricsPorts()
+      : { gateway: METRICS_PORT, 'caisse-des-depots': METRICS_PORT + 1, 'france-travail': METRICS_PORT + 2, 'training-catalog': METRICS_PORT + 3 };
   if (!existsSync(repoPath('schema', 'supergraph.graphql'))) {
     execFileSync(process.execPath, ['--import', 'tsx', repoPath('schema', 'compose.ts')], { stdio: 'inherit' });
   }
+  ensureWebBuild();
   process.stdout.write('Starting simulators, subgraphs and gateway…\n');
-  const stack = await startStack({ ports, output: 'inherit' });
+  const stack = await startStack({ ports, metricsPorts, output: 'inherit', restart: true });
   process.stdout.write(
     [
       '',
       `cpa-graph is ready.`,
       `  GraphQL endpoint: ${stack.urls.graphql}`,
       `  Explorer:         ${stack.urls.gateway}/`,
+      `  Mon CPA web app:  ${stack.urls.gateway}/app/`,
       `  Simulators:       ${stack.urls.upstreams} (demo workers: ${stack.urls.upstreams}/identity/dev/workers)`,
       `  Get a token:      npm run token -- --worker W000001`,
+      `  Metrics:          ${stack.urls.metrics.gateway} (loopback; subgraphs on ${Object.values(stack.metricsPorts).slice(1).join(', ')})`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -13,7 +13,8 @@ Options
   --client ID     a partner token (OAuth2 client credentials); demo clients: GET <issuer>/dev/clients
   --secret S      client secret (default: the demo client's published secret)
   --scope "a b"   space-separated scopes (default: everything the worker/client may have)
-  --issuer URL    issuer base URL (default: AUTH_ISSUER, else http://127.0.0.1:4010/identity)
+  --issuer URL    issuer base URL (default: AUTH_ISSUER, else http://HOST:UPSTREAMS_PORT/identity,
+                  the same variables as npm start; 127.0.0.1:4010 when unset)
   --json          print the whole token response instead of the bare token
   -h, --help      this text
 
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  const issuer = (values.issuer ?? authConfigFromEnv().issuer).replace(/\/$/, '');
+  // Same port variables as `npm start`: a stack on UPSTREAMS_PORT=5410 is asked, not another one on 4010.
+  const upstreamsPort = process.env['UPSTREAMS_PORT'];
+  const launched = upstreamsPort && !process.env['AUTH_ISSUER'] ? `http://${process.env['HOST'] ?? '127.0.0.1'}:${upstreamsPort}/identity` : undefined;
+  const issuer = (values.issuer ?? launched ?? authConfigFromEnv().issuer).replace(/\/$/, '');
   const { url, init } = requestFor(issuer, values);
   let response: Response;
   try {

@@ -21,9 +21,13 @@ describe('docker-compose.yml', () => {
       expect(described?.command?.join(' ')).toContain(service.entry);
       const defaultPort = String(DEFAULT_PORTS[service.portVariable]);
       expect(described?.environment?.[service.portVariable], `${service.name} sets ${service.portVariable}`).toBe(defaultPort);
-      expect(described?.ports).toContain(`${defaultPort}:${defaultPort}`);
+      // Issue #12: only the gateway is reachable from outside; the simulators from this host only.
+      if (service.name === 'gateway') expect(described?.ports).toEqual([`${defaultPort}:${defaultPort}`]);
+      else if (service.name === 'upstreams') expect(described?.ports).toEqual([`127.0.0.1:${defaultPort}:${defaultPort}`]);
+      else expect(described?.ports, `${service.name} must not be published`).toBeUndefined();
     }
     expect(compose.services['redis']).toBeDefined();
+    expect(compose.services['redis']?.ports).toBeUndefined();
   });
 
   it('wires each service with the variables the launcher sets', () => {
@@ -39,6 +43,14 @@ describe('docker-compose.yml', () => {
         expect(launcherVariables, `the launcher sets ${variable}`).toContain(variable);
         expect(compose.services[service]?.environment?.[variable], `${service} sets ${variable}`).toBeTruthy();
       }
+    }
+  });
+});
+
+describe('docker-compose.yml subgraph trust (issue #12)', () => {
+  it('gives the gateway and every subgraph a signing secret the operator must supply, never a constant', () => {
+    for (const name of ['gateway', 'caisse-des-depots', 'france-travail', 'training-catalog']) {
+      expect(compose.services[name]?.environment?.['SUBGRAPH_SIGNING_SECRETS'], name).toMatch(/^\$\{SUBGRAPH_SIGNING_SECRETS:\?/);
     }
   });
 });

@@ -28,7 +28,9 @@ describe('whole stack', () => {
       subgraphs: { 'caisse-des-depots': true, 'france-travail': true, 'training-catalog': true },
     });
     await stack.query('query Probe { occupation(romeCode: "M1805") { title } }');
-    const metrics = await (await fetch(`${stack.urls.gateway}/metrics`)).text();
+    // Metrics are on their own loopback listener, not on the public port (issue #12).
+    expect((await fetch(`${stack.urls.gateway}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(stack.urls.metrics.gateway)).text();
     expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="Probe"[^}]*outcome="ok"/);
     expect(metrics).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="france-travail"\}/);
   });
@@ -81,19 +83,25 @@ describe('whole stack', () => {
     for (const edge of me.jobSeeker.soughtOccupation.trainings.edges) expect(typeof edge.node.cpfEligible).toBe('boolean');
   });
 
-  it('forwards the caller request id to the subgraphs and on to every operator they call', async () => {
-    const requestId = `e2e-${Date.now().toString(36)}`;
+  it('forwards the gateway’s own request id (never the caller’s) to the subgraphs and on to every operator they call', async () => {
+    const clientId = `e2e-${Date.now().toString(36)}`;
     const token = await stack.workerToken('W000006');
     const response = await fetch(stack.urls.graphql, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': clientId },
       body: JSON.stringify({ query: '{ me { activityAccount { cpf { balance { cents } } } jobSeeker { category } } }' }),
     });
-    expect(response.headers.get('x-request-id')).toBe(requestId);
+    // Issue #12 item 6: the id is the server's; the client's value reaches no operator.
+    const requestId = response.headers.get('x-request-id') ?? '';
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestId).not.toBe(clientId);
+    const client = (await (await fetch(`${stack.urls.upstreams}/_admin/request-ids/${clientId}`)).json()) as { byOperator: Record<string, number> };
+    expect(client.byOperator).toEqual({});
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     const seen = (await (await fetch(`${stack.urls.upstreams}/_admin/request-ids/${requestId}`)).json()) as { byOperator: Record<string, number> };
     expect(seen.byOperator['caissedesdepots']).toBeGreaterThan(0);
-    expect(seen.byOperator['francetravail']).toBeGreaterThan(0);
+    // The job-seeker status is API Particulier's (#13), no longer behind France Travail.
+    expect(seen.byOperator['api-particulier']).toBeGreaterThan(0);
   });
 
   it('rejects an invalid token with 401 UNAUTHENTICATED before any subgraph call', async () => {
@@ -131,7 +139,10 @@ describe('README', () => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (example.needsToken) headers['authorization'] = `Bearer ${await stack.workerToken('W000005')}`;
       const response = await fetch(stack.urls.graphql, { method: 'POST', headers, body: example.payload });
-      expect(await response.json()).toEqual(example.expected);
+      // The README shows `data`; every answer also carries `extensions.sources` (which operator, how fresh).
+      const body = (await response.json()) as { data?: unknown; extensions?: { sources?: unknown[] } };
+      expect({ data: body.data }).toEqual(example.expected);
+      expect(body.extensions?.sources?.length).toBeGreaterThan(0);
     }
   });
 });
@@ -150,7 +161,9 @@ describe('automatic persisted queries', () => {
     const registered = await post({ query, extensions });
     expect(registered.errors).toBeUndefined();
     const byHash = await post({ extensions });
-    expect(byHash).toEqual(registered);
+    // The same answer; `extensions.sources` may differ by the fetch times of the two requests' reads.
+    expect(byHash.data).toEqual(registered.data);
+    expect(byHash.errors).toBeUndefined();
     expect(byHash.data).toEqual({ occupation: { romeCode: 'K2111', title: expect.any(String) } });
   });
 });

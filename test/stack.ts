@@ -31,7 +31,11 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
   // (or a previous run's) cache, persisted queries or rate-limit counts.
   const run = `t${randomBytes(6).toString('hex')}`;
   const isolation = { CACHE_KEY_PREFIX: `cpa-${run}`, RATE_LIMIT_KEY_PREFIX: `cpa-${run}:ratelimit:` };
-  const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...isolation, ...options.env } });
+  // The public-data refresher (France Travail outcomes, Anotéa reviews) works in the background at its
+  // share of the quota: off in test stacks, so the upstream calls a test counts are its own requests'.
+  // test/refresh.stack.test.ts turns it on and counts what it does.
+  const background = { FT_REFRESH_ENABLED: 'false' };
+  const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...isolation, ...background, ...options.env } });
   const cleanUp = async () => {
     const redisUrl = options.env?.['REDIS_URL'] ?? process.env['REDIS_URL'];
     if (!redisUrl) return;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { OperatorContext } from './server.js';
 import { anoteaRoutes } from './anotea/routes.js';
+import { apiParticulierRoutes } from './api-particulier/routes.js';
 import { caissedesdepotsRoutes } from './caissedesdepots/routes.js';
 import { carifOrefRoutes } from './carif-oref/routes.js';
 import { franceCompetencesRoutes } from './france-competences/routes.js';
@@ -19,4 +20,5 @@ export const operatorPlugins: { prefix: string; plugin: OperatorPlugin }[] = [
   { prefix: '/carif-oref', plugin: carifOrefRoutes },
   { prefix: '/france-competences', plugin: franceCompetencesRoutes },
   { prefix: '/identity', plugin: identityRoutes },
+  { prefix: '/api-particulier', plugin: apiParticulierRoutes },
 ];

@@ -48,6 +48,15 @@ async function apolloWith(cache: ReturnType<typeof createApqCache>, ttl = 60) {
 }
 
 describe('APQ cache', () => {
+  it('never registers a document larger than maxQueryBytes (issue #12: comment-padded documents)', async () => {
+    const cache = createApqCache({ redis: null, ttlSeconds: 60, maxQueryBytes: 1_000 });
+    const padded = `# ${'x'.repeat(90_000)}\n${QUERY}`;
+    await cache.set('apq:padded', padded);
+    expect(await cache.get('apq:padded')).toBeUndefined();
+    await cache.set('apq:small', QUERY);
+    expect(await cache.get('apq:small')).toBe(QUERY);
+  });
+
   it('in memory: stores, reads, deletes, and says which mode it is in', async () => {
     const cache = createApqCache({ redis: null, ttlSeconds: 60 });
     expect(cache.mode).toBe('memory');

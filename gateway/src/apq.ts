@@ -22,12 +22,15 @@ export interface ApqCacheOptions {
    * its Redis expiry is harmless.
    */
   memoryTtlSeconds?: number;
+  /** Largest document stored (bytes); larger ones still run but are never registered (issue #12: a 90 KB comment-padded document stored 24 h). */
+  maxQueryBytes?: number;
 }
 
 export const APQ_DEFAULTS = {
   namespace: 'gateway',
   memory: { maxEntries: 5_000, maxBytes: 16 * 1024 * 1024 },
   memoryTtlSeconds: 300,
+  maxQueryBytes: 8_192,
 } as const;
 
 export interface ApqCache extends KeyValueCache<string> {
@@ -73,6 +76,8 @@ export function createApqCache(options: ApqCacheOptions): ApqCache {
       const requested = setOptions?.ttl;
       const ttl = requested === undefined || requested === null ? options.ttlSeconds : requested;
       if (!(ttl > 0)) return;
+      // Apollo registers a document only after it parsed, validated and passed the cost limit; the size is ours.
+      if (Buffer.byteLength(value) > (options.maxQueryBytes ?? APQ_DEFAULTS.maxQueryBytes)) return;
       const full = prefix + key;
       await memory?.set(full, value, memoryTtl(ttl));
       await fallOpen('set', undefined, async (store) => await store.set(full, value, ttl));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { corsConfigFromEnv } from './http/cors.js';
 import { bool, DEFAULT_HOST, DEFAULT_PORTS, logLevel, parseEnv, port, positiveInt, type EnvSource } from '../../lib/config/index.js';
 
 /** Gateway configuration, parsed once at start; every limit is overridable by its variable. */
@@ -21,7 +22,27 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
       QUERY_PLAN_CACHE_MIB: positiveInt(30),
       /** Time-to-live of automatic persisted queries in the shared cache, in seconds. */
       APQ_TTL_SECONDS: positiveInt(86_400),
+      /** Largest document registered as an automatic persisted query, in bytes. */
+      APQ_MAX_QUERY_BYTES: positiveInt(8_192),
+      /**
+       * `apq`: automatic persisted queries (any valid document may register). `safelist`: only the
+       * operations of PERSISTED_OPERATIONS_PATH run (schema/persisted-operations.json, `npm run safelist`).
+       */
+      PERSISTED_OPERATIONS: z.enum(['apq', 'safelist']).default('apq'),
+      PERSISTED_OPERATIONS_PATH: z.string().min(1).optional(),
       SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
+      /** The whole request's budget (gateway → subgraph → upstream calls, retries included). */
+      REQUEST_BUDGET_MS: positiveInt(5_000),
+      /** Merge identical in-flight subgraph fetches (same URL, authorization and body); off only for benchmarks. */
+      SUBGRAPH_FETCH_MERGE: bool(true),
+      /** Cache whole answers of public operations in the gateway, as the subgraphs' cache hints allow (gateway/src/response-cache.ts). */
+      RESPONSE_CACHE_ENABLED: bool(true),
+      /** Longest a cached public answer is reused, whatever the hints say, in seconds. */
+      RESPONSE_CACHE_MAX_TTL_SECONDS: positiveInt(60),
+      /** Bound of the in-process response cache, in MiB. */
+      RESPONSE_CACHE_MAX_MIB: positiveInt(32),
+      /** Verified tokens remembered (by token string, until their expiry), so a token is verified once, not per request. */
+      TOKEN_CACHE_MAX_ENTRIES: positiveInt(10_000),
       LOG_LEVEL: logLevel(),
     },
     env,
@@ -30,6 +51,7 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
   return {
     ...parsed,
     production,
+    cors: corsConfigFromEnv(env, production),
     explorer: production ? env['EXPLORER_ENABLED'] === 'true' : parsed.EXPLORER_ENABLED,
     introspection: production ? env['INTROSPECTION_ENABLED'] === 'true' : parsed.INTROSPECTION_ENABLED,
     subgraphUrls: {

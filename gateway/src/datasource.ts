@@ -1,10 +1,16 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { FetcherRequestInit } from '@apollo/utils.fetcher';
+import { subgraphSignatureHeaders } from '../../lib/auth/subgraph-signature.js';
 import { counter, histogram } from '../../lib/metrics/index.js';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
+import { BUDGET_HEADER, currentFairnessKey, FAIRNESS_HEADER } from '../../lib/budget/index.js';
 import { currentRequestId, markStale, REQUEST_ID_HEADER } from '../../lib/logging/index.js';
 import { STALE_HEADER } from '../../lib/server/http.js';
+import { receiveSources, SOURCES_HEADER } from '../../lib/provenance/sources.js';
 import type { GatewayContext } from './context.js';
+import { subgraphBudgetMs, timedOutFetch } from './deadline.js';
+import type { SubgraphFetcher } from './subgraph-fetcher.js';
 
 const fetches = counter({ name: 'subgraph_fetches_total', help: 'Fetches from the gateway to each subgraph', labelNames: ['subgraph', 'outcome'] });
 const fetchDuration = histogram({
@@ -19,6 +25,12 @@ export function subgraphAgent(timeoutMs: number): Agent {
   return new Agent({ connections: 64, keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
 }
 
+function signed(init: FetcherRequestInit | undefined, secrets: readonly string[]): { headers: Record<string, string> } {
+  const headers = init?.headers ?? {};
+  const body = typeof init?.body === 'string' ? init.body : '';
+  return { headers: { ...headers, ...subgraphSignatureHeaders(body, secrets) } };
+}
+
 /**
  * Forwards the caller's token (each subgraph verifies it again) and the request id; counts
  * and times fetches per subgraph; carries a subgraph's stale-data flag back to the client.
@@ -27,12 +39,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly subgraph: string,
     url: string,
-    agent: Agent,
+    fetcher: SubgraphFetcher,
+    signingSecrets: readonly string[],
   ) {
     super({
       url,
-      fetcher: ((input: string, init?: Record<string, unknown>) =>
-        undiciFetch(input, { ...(init ?? {}), dispatcher: agent } as Parameters<typeof undiciFetch>[1])) as unknown as RemoteGraphQLDataSource['fetcher'],
+      // Signed here, on the exact body Apollo serialised: subgraphs refuse any other caller. The fetch
+      // ends with the request's budget: the subgraph was told the same deadline and answers before it.
+      fetcher: (input, init) => fetcher(input, { ...(init ?? {}), ...signed(init, signingSecrets) }, Math.max(1, subgraphBudgetMs() + 25)),
     });
   }
 
@@ -43,6 +57,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (authorization) headers.set('authorization', authorization);
     const requestId = currentRequestId() ?? ('requestId' in context ? context.requestId : undefined);
     if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+    headers.set(BUDGET_HEADER, String(subgraphBudgetMs()));
+    headers.set(FAIRNESS_HEADER, currentFairnessKey());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -53,6 +69,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return response;
     } catch (error) {
       fetches.inc({ subgraph: this.subgraph, outcome: 'failed' });
+      if (isTimeout(error)) return timedOutFetch(options.request.query, options.request.variables, this.subgraph);
       throw error;
     } finally {
       stop();
@@ -62,6 +79,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didReceiveResponse({ response }: Parameters<NonNullable<RemoteGraphQLDataSource['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
     const stale = response.http?.headers.get(STALE_HEADER);
     if (stale) for (const source of stale.split(',')) markStale(source.trim());
+    receiveSources(response.http?.headers.get(SOURCES_HEADER));
     return response;
   }
+}
+
+function isTimeout(error: unknown): boolean {
+  for (let item: unknown = error, depth = 0; item instanceof Error && depth < 5; item = item.cause, depth += 1) {
+    if (item.name === 'TimeoutError' || item.name === 'AbortError') return true;
+  }
+  return false;
 }

@@ -1,3 +1,4 @@
+import { drainOnSignals } from '../../lib/server/drain.js';
 import { authConfigFromEnv } from '../../lib/auth/config.js';
 import { createTokenVerifier } from '../../lib/auth/verifier.js';
 import { createRedisFromConfig, redisEnvShape } from '../../lib/cache/index.js';
@@ -7,6 +8,7 @@ import { createApqCache } from './apq.js';
 import { startGateway } from './app.js';
 import { loadGatewayConfig } from './config.js';
 import { createGatewaySecurity, securityConfigFromEnv } from './security/index.js';
+import { metricsListenFromEnv, startMetricsServer } from '../../lib/server/metrics-server.js';
 
 await runMain(async () => {
   const config = loadGatewayConfig();
@@ -20,22 +22,22 @@ await runMain(async () => {
   const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }) });
   // Automatic persisted queries live in the shared cache, so every gateway replica knows every hash.
   const apqRedis = redis ?? createRedisFromConfig(parseEnv(redisEnvShape));
-  const apqCache = createApqCache({ redis: apqRedis, ttlSeconds: config.APQ_TTL_SECONDS });
+  const apqCache = createApqCache({ redis: apqRedis, ttlSeconds: config.APQ_TTL_SECONDS, maxQueryBytes: config.APQ_MAX_QUERY_BYTES });
   const gateway = await startGateway({
     config,
     verifier,
     logger,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
+    maxRecursiveSelections: protection.maxRecursiveSelections,
     plugins: protection.plugins,
     apqCache,
     ...(protection.admit ? { admit: protection.admit } : {}),
   });
-  const stop = () =>
-    void gateway
-      .stop()
-      .then(() => Promise.all([redis?.quit(), apqRedis !== redis ? apqRedis?.quit() : undefined]))
-      .finally(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Metrics on their own loopback listener, not on the public port (issue #12).
+  const metrics = await startMetricsServer(metricsListenFromEnv('gateway'));
+  drainOnSignals(async () => {
+    await gateway.stop();
+    await Promise.all([metrics.close(), redis?.quit(), apqRedis !== redis ? apqRedis?.quit() : undefined]);
+  }, { logger });
 });

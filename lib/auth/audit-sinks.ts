@@ -2,7 +2,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { ConfigError, parseEnv, type EnvSource } from '../config/index.js';
+import { DEV_AUDIT_HASH_SECRET, ownSecret, parseEnv, type EnvSource } from '../config/index.js';
 import { createAuditLog, type AuditLog, type AuditRecord, type AuditSink } from './audit.js';
 
 export type AuditSinkSpec = { kind: 'file'; path: string } | { kind: 'redis'; url: string; stream: string } | { kind: 'stdout' };
@@ -15,7 +15,7 @@ export interface AuditConfig {
 export const DEFAULT_AUDIT_SINK = 'file:./audit/audit.jsonl';
 export const DEFAULT_AUDIT_STREAM = 'cpa:audit';
 /** Development only: production refuses to start with it (the hashes would be reversible by anyone). */
-export const DEV_AUDIT_HASH_SECRET = 'cpa-graph-dev-audit-secret';
+export { DEV_AUDIT_HASH_SECRET };
 
 /**
  * AUDIT_SINK: `file:<path>` (JSON lines, append-only, relative to the working directory),
@@ -32,16 +32,14 @@ export function auditConfigFromEnv(env: EnvSource = process.env): AuditConfig {
     },
     env,
   );
-  if (parsed.AUDIT_HASH_SECRET === undefined && parsed.NODE_ENV === 'production') {
-    throw new ConfigError('AUDIT_HASH_SECRET', 'is missing: production needs its own secret (at least 16 characters)');
-  }
+  const hashSecret = ownSecret({ NODE_ENV: parsed.NODE_ENV }, 'AUDIT_HASH_SECRET', parsed.AUDIT_HASH_SECRET, DEV_AUDIT_HASH_SECRET);
   const spec = parsed.AUDIT_SINK;
   const sink: AuditSinkSpec = spec.startsWith('file:')
     ? { kind: 'file', path: resolve(spec.slice('file:'.length)) }
     : spec === 'redis'
       ? { kind: 'redis', url: parsed.REDIS_URL, stream: parsed.AUDIT_REDIS_STREAM }
       : { kind: 'stdout' };
-  return { sink, hashSecret: parsed.AUDIT_HASH_SECRET ?? DEV_AUDIT_HASH_SECRET };
+  return { sink, hashSecret };
 }
 
 /** JSON lines opened with O_APPEND: each record is one write at the end; nothing is ever rewritten. */

@@ -9,6 +9,7 @@ describe('authConfigFromEnv', () => {
       jwksUrl: 'http://127.0.0.1:4010/identity/jwks.json',
       algorithms: ['ES256', 'RS256'],
       clockToleranceSeconds: 30,
+      maxTokenAgeSeconds: 3_600,
       jwksCooldownMs: 30_000,
       jwksCacheMaxAgeMs: 600_000,
     });
@@ -32,5 +33,11 @@ describe('authConfigFromEnv', () => {
 
   it('bounds the clock tolerance', () => {
     expect(() => authConfigFromEnv({ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_TOLERANCE_SECONDS/);
+    expect(() => authConfigFromEnv({ TOKEN_CLOCK_SKEW_SECONDS: '3600' })).toThrow(/TOKEN_CLOCK_SKEW_SECONDS/);
+  });
+
+  it('reads the token maximum age and skew (issue #12 item 8), bounded', () => {
+    expect(authConfigFromEnv({ TOKEN_MAX_AGE_SECONDS: '900', TOKEN_CLOCK_SKEW_SECONDS: '10' })).toMatchObject({ maxTokenAgeSeconds: 900, clockToleranceSeconds: 10 });
+    expect(() => authConfigFromEnv({ TOKEN_MAX_AGE_SECONDS: '31536000' })).toThrow(/TOKEN_MAX_AGE_SECONDS/);
   });
 });

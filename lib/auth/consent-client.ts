@@ -47,19 +47,22 @@ export function createConsentClient(options: ConsentClientOptions): ConsentClien
     async scopesGranted(workerId, partnerAuthorizationHeader) {
       // An id that cannot exist cannot have granted anything: fail closed without a call.
       if (!isWorkerId(workerId)) return new Set();
-      const response = await http.request({
+      const request = {
         method: 'GET',
         path: '/consents/me',
         query: { worker_id: workerId },
         headers: { authorization: partnerAuthorizationHeader, accept: 'application/json' },
+      } as const;
+      // Decoded inside lib/http's breaker: a garbage consent answer counts against the identity service.
+      return await http.call(request, (response) => {
+        if (response.status === 401) throw unauthenticated();
+        if (response.status === 403) throw forbidden();
+        if (response.status !== 200) throw upstreamUnavailable(IDENTITY_OPERATOR, { status: response.status });
+        const consent = parseUpstreamJson(response, consentResponseSchema, IDENTITY_OPERATOR, { operation: 'consents' });
+        // An answer about another worker would grant the wrong person's consent: refuse it.
+        if (consent.workerId !== workerId) throw upstreamUnavailable(IDENTITY_OPERATOR, { cause: { reason: 'CONSENT_FOR_ANOTHER_WORKER' } });
+        return new Set(consent.scopes);
       });
-      if (response.status === 401) throw unauthenticated();
-      if (response.status === 403) throw forbidden();
-      if (response.status !== 200) throw upstreamUnavailable(IDENTITY_OPERATOR, { status: response.status });
-      const consent = parseUpstreamJson(response, consentResponseSchema, IDENTITY_OPERATOR, { operation: 'consents' });
-      // An answer about another worker would grant the wrong person's consent: refuse it.
-      if (consent.workerId !== workerId) throw upstreamUnavailable(IDENTITY_OPERATOR, { cause: { reason: 'CONSENT_FOR_ANOTHER_WORKER' } });
-      return new Set(consent.scopes);
     },
     close: async () => {
       if (options.http === undefined) await http.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/index.js';
 import { accessError, assertPersonalAccess, decidePersonalAccess, needsConsentLookup, type AccessReason, type PersonalAccessRequest } from './policy.js';
-import { ANONYMOUS, Scope, type Principal } from './principal.js';
+import { ANONYMOUS, DASHBOARD_SCOPE, Scope, type Principal } from './principal.js';
 
 const worker = (workerId: string, scopes: string[] = [Scope.CPF_READ, Scope.JOBSEEKER_READ]): Principal => ({ kind: 'worker', workerId, scopes });
 const partner = (scopes: string[]): Principal => ({ kind: 'partner', clientId: 'demo-counsellor', scopes });
@@ -22,7 +22,10 @@ const TABLE: Row[] = [
   ['a partner with scope, consent for another scope', { principal: partner([Scope.CPF_READ]), consentScopes: [Scope.JOBSEEKER_READ] }, false, 'NO_CONSENT'],
   ['a partner with scope, consent revoked', { principal: partner([Scope.CPF_READ]), consentScopes: new Set() }, false, 'NO_CONSENT'],
   ['a partner with scope, consent not looked up', { principal: partner([Scope.CPF_READ]) }, false, 'NO_CONSENT'],
-  ['a dashboard (no personal scope)', { principal: partner([]), consentScopes: [Scope.CPF_READ] }, false, 'MISSING_SCOPE'],
+  ['a partner without any scope', { principal: partner([]), consentScopes: [Scope.CPF_READ] }, false, 'MISSING_SCOPE'],
+  ['a dashboard token', { principal: partner([DASHBOARD_SCOPE]), consentScopes: [Scope.CPF_READ] }, false, 'DASHBOARD'],
+  ['a dashboard token that also carries the personal scope, with consent', { principal: partner([DASHBOARD_SCOPE, Scope.CPF_READ]), consentScopes: [Scope.CPF_READ] }, false, 'DASHBOARD'],
+  ['a worker token carrying the dashboard scope', { principal: worker('W000001', [Scope.CPF_READ, DASHBOARD_SCOPE]) }, false, 'DASHBOARD'],
 ];
 
 describe('decidePersonalAccess (reading W000001 cpf:read)', () => {
@@ -66,6 +69,7 @@ describe('needsConsentLookup', () => {
     [partner([]), false],
     [partner([Scope.JOBSEEKER_READ]), false],
     [partner([Scope.CPF_READ]), true],
+    [partner([DASHBOARD_SCOPE, Scope.CPF_READ]), false],
   ] as [Principal | undefined, boolean][])('%j → %s', (principal, expected) => {
     expect(needsConsentLookup(principal, Scope.CPF_READ)).toBe(expected);
   });

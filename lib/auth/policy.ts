@@ -1,5 +1,5 @@
 import { AppError, forbidden, unauthenticated } from '../errors/index.js';
-import type { Principal } from './principal.js';
+import { DASHBOARD_SCOPE, type Principal } from './principal.js';
 
 /**
  * Why personal data may or may not be read:
@@ -11,8 +11,9 @@ import type { Principal } from './principal.js';
  * - OTHER_WORKER: a worker asking for someone else's data.
  * - MISSING_SCOPE: the token does not carry the scope this data needs.
  * - NO_CONSENT: the worker has not granted this partner the scope (or consent was not looked up).
+ * - DASHBOARD: the token carries the `dashboard` scope, which reads public and aggregated data only.
  */
-export type AccessReason = 'SELF' | 'CONSENT' | 'NO_TOKEN' | 'OTHER_WORKER' | 'MISSING_SCOPE' | 'NO_CONSENT' | 'ANONYMOUS';
+export type AccessReason = 'SELF' | 'CONSENT' | 'NO_TOKEN' | 'OTHER_WORKER' | 'MISSING_SCOPE' | 'NO_CONSENT' | 'ANONYMOUS' | 'DASHBOARD';
 
 export interface AccessDecision {
   allowed: boolean;
@@ -38,6 +39,7 @@ const includes = (scopes: ReadonlySet<string> | readonly string[] | undefined, s
 /** The one access decision for personal data, shared by every subgraph. Pure. */
 export function decidePersonalAccess({ principal, workerId, scope, consentScopes }: PersonalAccessRequest): AccessDecision {
   if (principal === undefined) return deny('NO_TOKEN');
+  if (principal.kind !== 'anonymous' && principal.scopes.includes(DASHBOARD_SCOPE)) return deny('DASHBOARD');
   switch (principal.kind) {
     case 'anonymous':
       return deny('ANONYMOUS');
@@ -55,7 +57,7 @@ export function decidePersonalAccess({ principal, workerId, scope, consentScopes
  * (through its per-request loader) before deciding. Avoids a consent call for everyone else.
  */
 export function needsConsentLookup(principal: Principal | undefined, scope: string): boolean {
-  return principal?.kind === 'partner' && principal.scopes.includes(scope);
+  return principal?.kind === 'partner' && principal.scopes.includes(scope) && !principal.scopes.includes(DASHBOARD_SCOPE);
 }
 
 /** The client-facing error for a denied decision: UNAUTHENTICATED without a token, FORBIDDEN otherwise. */
@@ -68,6 +70,8 @@ export function accessError(decision: AccessDecision, scope: string): AppError {
       return forbidden(`This token does not carry the "${scope}" scope.`);
     case 'NO_CONSENT':
       return forbidden('The worker has not granted this client access to this data.');
+    case 'DASHBOARD':
+      return forbidden('A dashboard token reads public and aggregated data only.');
     default:
       return forbidden();
   }

@@ -35,3 +35,9 @@ export type Scope = (typeof Scope)[keyof typeof Scope];
 export const PERSONAL_SCOPES: readonly Scope[] = Object.freeze(Object.values(Scope));
 
 export const isPersonalScope = (value: string): value is Scope => (PERSONAL_SCOPES as readonly string[]).includes(value);
+
+/**
+ * The scope of internal dashboards: public and aggregated figures only. A token carrying it reads
+ * no personal data whatever else it carries (lib/auth/policy.ts), and no consent is looked up for it.
+ */
+export const DASHBOARD_SCOPE = 'dashboard';

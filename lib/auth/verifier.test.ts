@@ -111,6 +111,11 @@ describe('rejects with UNAUTHENTICATED and a message that echoes nothing', () =>
     ['a partner token whose client_id is not its sub', () => forge({ cpa_kind: 'partner', client_id: 'demo-counsellor', sub: 'W000001' }), 'ERR_INCONSISTENT_CLAIMS'],
     ['a token without kind', () => forge({ cpa_kind: undefined }), 'ERR_INCONSISTENT_CLAIMS'],
     ['a malformed scope', () => forge({ scope: 'cpf:read "x"' }), 'ERR_INCONSISTENT_CLAIMS'],
+    // Issue #12 item 8: maximum age and clock skew (defaults: 3600 s, 30 s).
+    ['iat in the future beyond the skew', () => forge({ iat: now() + 120, exp: now() + 600 }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+    ['iat 30 days old (exp far ahead)', () => forge({ iat: now() - 30 * 86_400, exp: now() + 600 }), 'ERR_JWT_EXPIRED'],
+    ['a lifetime exp − iat of ten years', () => forge({ exp: now() + 10 * 365 * 86_400 }), 'ERR_TOKEN_LIFETIME_TOO_LONG'],
+    ['no iat', () => forge({ iat: undefined }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
   ];
 
   it.each(cases)('%s', async (_case, make, reason) => {

@@ -12,9 +12,17 @@ export interface TokenCheckOptions {
   issuer: string;
   audience: string;
   algorithms?: readonly SigningAlgorithm[];
-  /** Leeway for `exp`/`nbf`/`iat` against clock skew between hosts. */
+  /** Leeway for `exp`/`nbf`/`iat` against clock skew between hosts (`TOKEN_CLOCK_SKEW_SECONDS`). */
   clockToleranceSeconds?: number;
+  /**
+   * Oldest accepted token (`now − iat`) and longest accepted lifetime (`exp − iat`), in seconds
+   * (`TOKEN_MAX_AGE_SECONDS`, default 3600): a token issued in the future (beyond the skew), a
+   * stolen old one, or one minted to live ten years is refused.
+   */
+  maxTokenAgeSeconds?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 3_600;
 
 export interface TokenVerifierOptions extends TokenCheckOptions {
   jwksUrl: string;
@@ -32,6 +40,8 @@ export interface TokenVerifier {
    * error code, never token content) is in `cause.reason` for logs.
    */
   principalFrom(authorizationHeader: string | undefined): Promise<Principal>;
+  /** Fetches the issuer's keys now (readiness warm-up), so the first token needs no JWKS round trip. */
+  warmUp?(): Promise<void>;
 }
 
 export interface AuthFailureCause {
@@ -92,11 +102,14 @@ function checkAlgorithms(algorithms: readonly string[]): string[] {
 export function createTokenVerifierWithKeys(keySource: JWTVerifyGetKey, options: TokenCheckOptions): TokenVerifier {
   const getKey = guarded(keySource);
   const algorithms = checkAlgorithms(options.algorithms ?? DEFAULT_ALGORITHMS);
+  const maxAge = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
   const verifyOptions = {
     issuer: options.issuer,
     audience: options.audience,
     algorithms,
     clockTolerance: options.clockToleranceSeconds ?? 30,
+    // jose refuses `iat` older than this, and `iat` in the future beyond the tolerance.
+    maxTokenAge: maxAge,
     typ: ACCESS_TOKEN_TYPE,
     requiredClaims: ['exp', 'iat', 'sub'],
   };
@@ -108,6 +121,8 @@ export function createTokenVerifierWithKeys(keySource: JWTVerifyGetKey, options:
     if (typeof header.kid !== 'string' || header.kid.length === 0 || header.kid.length > 128) throw rejected('ERR_KID_MISSING');
     if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) throw rejected('ERR_JOSE_ALG_NOT_ALLOWED');
     const { payload } = await jwtVerify(token, getKey, verifyOptions);
+    // jose checks age, not lifetime: `exp − iat` beyond the maximum age is refused too.
+    if (typeof payload.exp === 'number' && typeof payload.iat === 'number' && payload.exp - payload.iat > maxAge) throw rejected('ERR_TOKEN_LIFETIME_TOO_LONG');
     const principal = principalFromClaims(payload);
     if (!principal) throw rejected('ERR_INCONSISTENT_CLAIMS');
     return principal;
@@ -135,5 +150,5 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     cacheMaxAge: options.jwksCacheMaxAgeMs ?? 600_000,
     timeoutDuration: options.jwksTimeoutMs ?? 5_000,
   });
-  return createTokenVerifierWithKeys(keys, options);
+  return { ...createTokenVerifierWithKeys(keys, options), warmUp: () => keys.reload() };
 }

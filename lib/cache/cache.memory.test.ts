@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { badInput, upstreamTimeout } from '../errors/index.js';
 import { staleSources, withRequestId } from '../logging/index.js';
 import { registry } from '../metrics/index.js';
+import { sourcesSeen, withSourceLog } from '../provenance/sources.js';
 import { countingLoader, failingUpstream, manualClock } from './cache.fixture.js';
 import { createCache } from './index.js';
 
@@ -131,5 +132,19 @@ describe('cache in memory (no REDIS_URL)', () => {
   it('rejects namespaces and kinds that could break the key layout', () => {
     expect(() => createCache({ namespace: 'a:b' })).toThrow(/namespace/);
     expect(() => createCache({ namespace: 'ok', kinds: { 'x:y': { ttlSeconds: 1, graceSeconds: 0 } } })).toThrow(/kind/);
+  });
+
+  it('reports the same fetch time on the miss that stored a value as on every later hit, however the clock moves between', async () => {
+    let tick = Date.parse('2025-03-01T08:00:00Z');
+    const cache = createCache({ namespace: 'mem-fetched-at', now: () => (tick += 1) });
+    const fetchedAt = async () =>
+      await withSourceLog(async () => {
+        await cache.fetch('offers', 'o-ft', async () => ({ title: 'Boulanger' }), publicScope);
+        return sourcesSeen().map((record) => record.fetchedAt);
+      });
+    const onMiss = await fetchedAt();
+    const onHit = await fetchedAt();
+    expect(onMiss).toHaveLength(1);
+    expect(onHit).toEqual(onMiss);
   });
 });

@@ -16,6 +16,8 @@ import { Tiers } from './tiers.js';
 export interface CacheOptions<Kinds extends KindTable> {
   /** The owner of the keys, usually the subgraph: `france-travail`. */
   namespace: string;
+  /** Operator named in `extensions.sources` for fetches without `staleSource`; defaults to the namespace. */
+  operator?: string;
   /** First key segment; defaults to `CACHE_KEY_PREFIX` (`cpa`). */
   keyPrefix?: string;
   /** TTL and grace per kind of data; defaults to `DEFAULT_KINDS`. */
@@ -62,6 +64,8 @@ export function createCache<const Kinds extends KindTable = typeof DEFAULT_KINDS
   const memory = options.memory === false ? null : new MemoryStore({ ...options.memory, now });
   const context: CacheContext = {
     prefix: `${options.keyPrefix ?? cacheKeyPrefixFromEnv()}:v${options.version ?? CACHE_DEFAULTS.version}:${options.namespace}`,
+    source: options.operator ?? options.namespace,
+    now,
     secret: options.secret ?? DEV_CACHE_KEY_SECRET,
     kinds,
     tiers: new Tiers({

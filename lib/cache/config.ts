@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ConfigError, nonNegativeInt, parseEnv, positiveInt, type EnvSource } from '../config/index.js';
+import { ConfigError, DEV_CACHE_KEY_SECRET, nonNegativeInt, ownSecret, parseEnv, positiveInt, type EnvSource } from '../config/index.js';
 import { DEFAULT_KINDS } from './kinds.js';
 
 /**
  * Only for development: private keys are HMACs under this secret, so a deployment that keeps
  * it would let anyone who can read this file recognise a worker's keys. Refused in production.
  */
-export const DEV_CACHE_KEY_SECRET = 'cpa-graph-dev-cache-key-secret-change-me';
+export { DEV_CACHE_KEY_SECRET };
 
 const list = () => z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, 'must be a comma-separated list of host:port').optional();
 
@@ -88,10 +88,7 @@ export function redisMode(settings: RedisSettings): 'none' | 'standalone' | 'sen
 export function parseCacheConfig(env?: EnvSource): CacheSettings {
   const parsed = parseEnv(cacheEnvShape, env);
   redisMode(parsed);
-  if (parsed.CACHE_KEY_SECRET === undefined && parsed.NODE_ENV === 'production') {
-    throw new ConfigError('CACHE_KEY_SECRET', 'is missing: required when NODE_ENV=production');
-  }
-  return { ...parsed, CACHE_KEY_SECRET: parsed.CACHE_KEY_SECRET ?? DEV_CACHE_KEY_SECRET };
+  return { ...parsed, CACHE_KEY_SECRET: ownSecret({ NODE_ENV: parsed.NODE_ENV }, 'CACHE_KEY_SECRET', parsed.CACHE_KEY_SECRET, DEV_CACHE_KEY_SECRET) };
 }
 
 /**

@@ -9,6 +9,9 @@ import type { Tiers } from './tiers.js';
 export interface CacheContext {
   /** `cpa:v<version>:<namespace>` */
   prefix: string;
+  /** Operator named in `extensions.sources` when a fetch gives no `staleSource`: the cache's `operator`, else its namespace. */
+  source: string;
+  now: () => number;
   secret: string;
   kinds: KindTable;
   tiers: Tiers;

@@ -3,6 +3,7 @@ import { checkedScope, isUpstreamFailure, policyFor, staleSource, type CacheCont
 import { entryKey, type Scope } from './keys.js';
 import type { KindPolicy } from './kinds.js';
 import { cacheRequests } from './metrics.js';
+import { noteCacheSource } from './provenance.js';
 
 export interface FetchManyRequest<T> {
   kind: string;
@@ -14,7 +15,7 @@ export interface FetchManyRequest<T> {
   staleSource?: string | undefined;
 }
 
-type Settled<T> = { state: 'value'; value: T; staleFrom?: string } | { state: 'absent' } | { state: 'failed'; error: Error };
+type Settled<T> = { state: 'value'; value: T; staleFrom?: string; freshUntil?: number } | { state: 'absent' } | { state: 'failed'; error: Error };
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -50,7 +51,7 @@ async function lookUpAndLoad<T>(context: CacheContext, batch: Batch<T>): Promise
     const entry = entries[index] ?? null;
     if (entry !== null && tiers.isFresh(entry)) {
       count('hit');
-      batch.pending.get(key)?.settle.resolve({ state: 'value', value: entry.value as T });
+      batch.pending.get(key)?.settle.resolve({ state: 'value', value: entry.value as T, freshUntil: entry.freshUntil });
     } else {
       missing.push(key);
     }
@@ -67,7 +68,7 @@ async function lookUpAndLoad<T>(context: CacheContext, batch: Batch<T>): Promise
       const settle = batch.pending.get(key)?.settle;
       if (entry !== null && tiers.withinGrace(entry, policy)) {
         count('stale');
-        settle?.resolve({ state: 'value', value: entry.value as T, staleFrom: staleSource(error, request.kind, request.staleSource) });
+        settle?.resolve({ state: 'value', value: entry.value as T, staleFrom: staleSource(error, request.kind, request.staleSource), freshUntil: entry.freshUntil });
       } else {
         count('miss');
         settle?.resolve({ state: 'failed', error: failure });
@@ -77,9 +78,9 @@ async function lookUpAndLoad<T>(context: CacheContext, batch: Batch<T>): Promise
   }
   for (const _key of missing) count('miss');
   const writes = missing.flatMap((key) => (loaded.has(key) ? [{ key: batch.pending.get(key)?.fullKey ?? '', value: loaded.get(key), policy }] : []));
-  await tiers.writeMany(writes, shared);
+  const freshUntil = (await tiers.writeMany(writes, shared)) + policy.ttlSeconds * 1000;
   for (const key of missing) {
-    batch.pending.get(key)?.settle.resolve(loaded.has(key) ? { state: 'value', value: loaded.get(key) as T } : { state: 'absent' });
+    batch.pending.get(key)?.settle.resolve(loaded.has(key) ? { state: 'value', value: loaded.get(key) as T, freshUntil } : { state: 'absent' });
   }
 }
 
@@ -122,6 +123,7 @@ export async function fetchMany<T>(context: CacheContext, request: FetchManyRequ
     const outcome = await promise;
     if (outcome.state === 'value') {
       if (outcome.staleFrom !== undefined) markStale(outcome.staleFrom);
+      noteCacheSource(request.staleSource ?? context.source, policy, context.now(), outcome.freshUntil, outcome.staleFrom !== undefined);
       results.set(key, outcome.value);
     } else if (outcome.state === 'failed') {
       results.set(key, outcome.error);

@@ -3,6 +3,7 @@ import { checkedScope, isUpstreamFailure, policyFor, staleSource, type CacheCont
 import { entryKey, type Scope } from './keys.js';
 import { claimLoad, releaseClaim } from './lock.js';
 import { cacheRequests } from './metrics.js';
+import { noteCacheSource } from './provenance.js';
 
 export interface FetchOneRequest<T> {
   kind: string;
@@ -28,26 +29,26 @@ export async function fetchOne<T>(context: CacheContext, request: FetchOneReques
 
   // The flight reports staleness instead of flagging it: it runs in the first caller's request
   // context, and every caller sharing it must flag its own response.
-  const outcome = await context.flights.run(key, async (): Promise<{ value: T; staleFrom?: string }> => {
+  const outcome = await context.flights.run(key, async (): Promise<{ value: T; staleFrom?: string; freshUntil?: number }> => {
     const found = await tiers.read(key, shared, policy);
     if (found !== null && tiers.isFresh(found)) {
       count('hit');
-      return { value: found.value as T };
+      return { value: found.value as T, freshUntil: found.freshUntil };
     }
     const claim = await claimLoad(tiers, key, shared, policy, context.lock);
     if (claim.state === 'filled') {
       count('hit');
-      return { value: claim.entry.value as T };
+      return { value: claim.entry.value as T, freshUntil: claim.entry.freshUntil };
     }
     try {
       const value = await request.loader();
       count('miss');
-      await tiers.writeMany([{ key, value, policy }], shared);
-      return { value };
+      const fetchedAt = await tiers.writeMany([{ key, value, policy }], shared);
+      return { value, freshUntil: fetchedAt + policy.ttlSeconds * 1000 };
     } catch (error) {
       if (found !== null && isUpstreamFailure(error) && tiers.withinGrace(found, policy)) {
         count('stale');
-        return { value: found.value as T, staleFrom: staleSource(error, request.kind, request.staleSource) };
+        return { value: found.value as T, staleFrom: staleSource(error, request.kind, request.staleSource), freshUntil: found.freshUntil };
       }
       count('miss');
       throw error;
@@ -56,5 +57,6 @@ export async function fetchOne<T>(context: CacheContext, request: FetchOneReques
     }
   });
   if (outcome.staleFrom !== undefined) markStale(outcome.staleFrom);
+  noteCacheSource(request.staleSource ?? context.source, policy, context.now(), outcome.freshUntil, outcome.staleFrom !== undefined);
   return outcome.value;
 }

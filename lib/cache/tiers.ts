@@ -99,16 +99,20 @@ export class Tiers {
     return entry;
   }
 
-  /** Stores values (never `undefined`, which JSON cannot carry) in one pipeline. */
-  async writeMany(writes: readonly Write[], shared: boolean): Promise<void> {
+  /**
+   * Stores values (never `undefined`, which JSON cannot carry) in one pipeline, all fetched at one
+   * instant, which it returns: a reader of these entries later computes the same fetch time.
+   */
+  async writeMany(writes: readonly Write[], shared: boolean): Promise<number> {
+    const fetchedAt = this.options.now();
     const entries: StoreEntry[] = [];
     for (const write of writes) {
       if (write.value === undefined) continue;
-      const freshUntil = this.options.now() + write.policy.ttlSeconds * 1000;
+      const freshUntil = fetchedAt + write.policy.ttlSeconds * 1000;
       const raw = await encodeEntry(write.value, freshUntil, this.options.compressAboveBytes);
       entries.push({ key: write.key, value: raw, ttlSeconds: write.policy.ttlSeconds + write.policy.graceSeconds });
     }
-    if (entries.length === 0) return;
+    if (entries.length === 0) return fetchedAt;
     if (shared && this.options.memory !== null) await this.options.memory.mset(entries);
     const [only] = entries;
     if (entries.length === 1 && only !== undefined) {
@@ -116,6 +120,7 @@ export class Tiers {
     } else {
       await this.guarded('mset', undefined, async (redis) => await redis.mset(entries));
     }
+    return fetchedAt;
   }
 
   async tryLock(key: string, ttlMs: number): Promise<LockResult> {

@@ -32,6 +32,8 @@ export const DEFAULT_UPSTREAM_URLS = {
   CARIF_OREF_URL: sim('/carif-oref'),
   /** France Compétences RNCP/RS export host. */
   FRANCE_COMPETENCES_URL: sim('/france-competences'),
+  /** API Particulier host (real: https://particulier.api.gouv.fr): the France Travail job-seeker status. */
+  API_PARTICULIER_URL: sim('/api-particulier'),
   /** OpenID issuer (development: the simulator). */
   IDENTITY_ISSUER: sim('/identity'),
 } as const;

@@ -9,6 +9,8 @@ export class ConfigError extends Error {
 
 export type EnvSource = Record<string, string | undefined>;
 
+const SECRET_NAME = /SECRET|TOKEN|PASSWORD|SIGNING_KEY/;
+
 /** Port numbers: 0 means "any free port" (used by tests). */
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 export const url = (fallback: string) => z.string().url().default(fallback);
@@ -37,7 +39,9 @@ export function parseEnv<Shape extends z.ZodRawShape>(shape: Shape, env: EnvSour
     const issue = result.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     const received = input[variable];
-    throw new ConfigError(variable, `${received === undefined ? 'is missing' : `= "${received}" is invalid`}: ${issue?.message ?? 'invalid value'}`);
+    // A secret's value is never repeated in the message (it ends up in logs).
+    const shown = SECRET_NAME.test(variable) ? 'is invalid' : `= "${received}" is invalid`;
+    throw new ConfigError(variable, `${received === undefined ? 'is missing' : shown}: ${issue?.message ?? 'invalid value'}`);
   }
   return result.data;
 }

@@ -1,2 +1,3 @@
 export * from './env.js';
 export * from './defaults.js';
+export * from './secrets.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lenientNumber, lenientText, tolerantList } from '../http/items.js';
 
 /**
  * Mon Compte Formation catalogue on the Caisse des dépôts Opendatasoft portal (Explore API v2.1),
@@ -10,13 +11,16 @@ export const MCF_DATASET = 'moncompteformation_catalogueformation';
 
 export const MCF_RECORDS_PATH = `/api/explore/v2.1/catalog/datasets/${MCF_DATASET}/records`;
 export const MCF_EXPORT_JSON_PATH = `/api/explore/v2.1/catalog/datasets/${MCF_DATASET}/exports/json`;
+/** The same export as JSON Lines (one row per line): what a reader streams. */
+export const MCF_EXPORT_JSONL_PATH = `/api/explore/v2.1/catalog/datasets/${MCF_DATASET}/exports/jsonl`;
 
 /** Opendatasoft caps `limit` at 100 on `/records` and `offset + limit` at 10,000; `/exports` has no cap. */
 export const MCF_MAX_LIMIT = 100;
 export const MCF_MAX_WINDOW = 10_000;
 
-const text = z.string().nullable();
-const count = z.number().nullable();
+/** Every column may be null, absent or of another type (a number sent as a string reads as the number). */
+const text = lenientText;
+const count = lenientNumber;
 
 export const mcfRowSchema = z.object({
   date_extract: text,
@@ -81,8 +85,8 @@ export const mcfRecordsResponseSchema = z.object({
 });
 export type McfRecordsResponse = z.infer<typeof mcfRecordsResponseSchema>;
 
-/** `GET …/exports/json` answer: a bare array of rows. */
-export const mcfExportResponseSchema = z.array(mcfPartialRowSchema);
+/** `GET …/exports/json` answer: a bare array of rows; a row that is not an object is dropped and counted. */
+export const mcfExportResponseSchema = tolerantList(mcfPartialRowSchema);
 
 /** Opendatasoft error body (400 on a bad ODSQL clause or a limit out of range). */
 export const odsErrorSchema = z.object({

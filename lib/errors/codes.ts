@@ -10,6 +10,12 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** APQ protocol step, not a failure: the hash is unknown here, resend it with the query. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The client sent a query with a `persistedQuery.sha256Hash` that is not its SHA-256. */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** `PERSISTED_OPERATIONS=safelist`: the document is not one of the persisted operations. */
+  PERSISTED_QUERY_NOT_LISTED: 'PERSISTED_QUERY_NOT_LISTED',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -30,6 +36,9 @@ export const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: 'A data provider is unavailable; try again later.',
   UPSTREAM_TIMEOUT: 'A data provider did not answer in time; try again later.',
   RATE_LIMITED: 'Too many requests; slow down.',
+  PERSISTED_QUERY_NOT_FOUND: 'PersistedQueryNotFound',
+  PERSISTED_QUERY_HASH_MISMATCH: 'The persistedQuery sha256Hash is not the SHA-256 of the query sent with it.',
+  PERSISTED_QUERY_NOT_LISTED: 'This server runs only its persisted operations; this document is not one of them.',
   INTERNAL: 'Internal error.',
 };
 
@@ -42,5 +51,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UPSTREAM_UNAVAILABLE: 502,
   UPSTREAM_TIMEOUT: 504,
   RATE_LIMITED: 429,
+  // 200 as Apollo Server and Router answer it: the persisted-query links retry on it, and a 4xx
+  // would be logged as a failure by every browser for a normal protocol step.
+  PERSISTED_QUERY_NOT_FOUND: 200,
+  PERSISTED_QUERY_HASH_MISMATCH: 400,
+  PERSISTED_QUERY_NOT_LISTED: 400,
   INTERNAL: 500,
 };

@@ -8,12 +8,18 @@ const APOLLO_CODE_MAP: Record<string, ErrorCode> = {
   GRAPHQL_VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
   BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,
   BAD_REQUEST: ErrorCode.BAD_USER_INPUT,
-  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BAD_USER_INPUT,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.PERSISTED_QUERY_NOT_FOUND,
   PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_USER_INPUT,
   OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_USER_INPUT,
   UNAUTHENTICATED: ErrorCode.UNAUTHENTICATED,
   FORBIDDEN: ErrorCode.FORBIDDEN,
 };
+
+/**
+ * Apollo Server raises the APQ hash mismatch without a code (requestPipeline.ts, unchanged from
+ * v3 to v5; Apollo then fills in INTERNAL_SERVER_ERROR): its message is the only stable mark, so it is matched here, in one place.
+ */
+const APOLLO_HASH_MISMATCH_MESSAGE = 'provided sha does not match query';
 
 /** Apollo codes whose messages are safe and useful to keep (they describe the client's query). */
 const KEEP_MESSAGE_APOLLO = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
@@ -65,6 +71,9 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
   if (appError) {
     code = appError.code;
     message = appError.message;
+  } else if ((rawCode === undefined || rawCode === 'INTERNAL_SERVER_ERROR') && formatted.message === APOLLO_HASH_MISMATCH_MESSAGE) {
+    code = ErrorCode.PERSISTED_QUERY_HASH_MISMATCH;
+    message = GENERIC_MESSAGES.PERSISTED_QUERY_HASH_MISMATCH;
   } else if (typeof rawCode === 'string' && isErrorCode(rawCode)) {
     code = rawCode;
     message = code === ErrorCode.INTERNAL ? GENERIC_MESSAGES.INTERNAL : formatted.message;

@@ -1,17 +1,28 @@
 import CircuitBreaker from 'opossum';
+import { createLogger } from '../logging/index.js';
 import type { ResolvedOptions } from './options.js';
-import { countsAgainstUpstream } from './failures.js';
-import { breakerStateGauge } from './metrics.js';
+import { breakerStateGauge, breakerTransitions } from './metrics.js';
+import { CountedFailure, type FailureClass } from './policy.js';
 
 export type BreakerState = 'closed' | 'half-open' | 'open';
+
+export interface BreakerTransition {
+  to: BreakerState;
+  /** Failures by class counted since the previous transition. */
+  failures: Partial<Record<FailureClass, number>>;
+  calls: number;
+}
 
 type Run = () => Promise<unknown>;
 
 export interface UpstreamBreaker {
   fire<R>(run: () => Promise<R>): Promise<R>;
   state(): BreakerState;
+  transitions(): BreakerTransition[];
   shutdown(): void;
 }
+
+const log = createLogger('lib.http');
 
 /** opossum's error when it refuses a call because the circuit is open. */
 export function isBreakerOpenError(error: unknown): boolean {
@@ -19,12 +30,16 @@ export function isBreakerOpenError(error: unknown): boolean {
 }
 
 /**
- * One breaker per upstream, wrapping a whole request (retries included) so one slow request
- * counts once. opossum's own timeout is off: undici's connect/headers/body timeouts already
- * bound every attempt, and a second clock would abandon requests undici is still running.
+ * One breaker per upstream, wrapping a whole call (retries and decoding included) so one slow
+ * call counts once. It counts exactly the `CountedFailure`s (every class in policy.ts); any other
+ * error (the caller's input, a 404 mapped to NOT_FOUND, our own bug) says nothing about health.
+ * opossum's own timeout is off: the request's deadline and undici's timers bound every attempt,
+ * and a second clock would abandon requests undici is still running. Each state change is one
+ * warning with the counts since the last one: an outage is a few log lines, not one per request.
  */
 export function createBreaker(options: ResolvedOptions): UpstreamBreaker {
   const { operator, breaker: settings } = options;
+  let failures: Partial<Record<FailureClass, number>> = {};
   const breaker = new CircuitBreaker<[Run], unknown>(async (run: Run) => await run(), {
     name: operator,
     timeout: false,
@@ -32,19 +47,43 @@ export function createBreaker(options: ResolvedOptions): UpstreamBreaker {
     volumeThreshold: settings.volumeThreshold,
     resetTimeout: settings.resetTimeoutMs,
     rollingCountTimeout: settings.rollingWindowMs,
-    // Filtered errors count as successes: a 404, a 429 or our own bug says nothing about health.
-    errorFilter: (error: unknown) => !countsAgainstUpstream(error),
+    errorFilter: (error: unknown) => {
+      // Counted here, before opossum decides to open, so the warning's counts include the failure that opened it.
+      if (!(error instanceof CountedFailure)) return true;
+      failures[error.failure] = (failures[error.failure] ?? 0) + 1;
+      return false;
+    },
   });
   const labels = { operator };
+  const history: BreakerTransition[] = [];
+  let calls = 0;
+  let rejected = 0;
+
+  function transition(to: BreakerState, gauge: number): void {
+    breakerStateGauge.set(labels, gauge);
+    breakerTransitions.inc({ operator, to });
+    const entry = { to, failures, calls };
+    history.push(entry);
+    if (history.length > 100) history.shift();
+    log.warn({ operator, breaker: to, calls, failures, rejected }, `upstream breaker ${to}`);
+    failures = {};
+    calls = 0;
+    rejected = 0;
+  }
   breakerStateGauge.set(labels, 0);
-  breaker.on('open', () => breakerStateGauge.set(labels, 2));
-  breaker.on('halfOpen', () => breakerStateGauge.set(labels, 1));
-  breaker.on('close', () => breakerStateGauge.set(labels, 0));
+  breaker.on('open', () => transition('open', 2));
+  breaker.on('halfOpen', () => transition('half-open', 1));
+  breaker.on('close', () => transition('closed', 0));
+  breaker.on('reject', () => void (rejected += 1));
 
   return {
-    // opossum resolves with what `run` resolved with; its typing cannot carry R through.
-    fire: async <R>(run: () => Promise<R>) => (await breaker.fire(run)) as R,
+    fire: async <R>(run: () => Promise<R>) => {
+      calls += 1;
+      // opossum resolves with what `run` resolved with; its typing cannot carry R through.
+      return (await breaker.fire(run)) as R;
+    },
     state: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed'),
+    transitions: () => [...history],
     shutdown: () => breaker.shutdown(),
   };
 }

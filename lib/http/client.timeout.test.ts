@@ -2,6 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/index.js';
 import { freePort } from '../testing/ports.js';
+import { withBudget } from '../budget/index.js';
 import { createUpstreamClient } from './index.js';
 
 /** A real server on 127.0.0.1: timeouts are socket behaviour MockAgent cannot fake. */
@@ -17,6 +18,13 @@ beforeAll(async () => {
     hits[path] = (hits[path] ?? 0) + 1;
     if (path.startsWith('/prefix/silent')) {
       hanging.add(response);
+      return;
+    }
+    if (path.startsWith('/prefix/slow')) {
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"ok":true}');
+      }, 80);
       return;
     }
     if (path.startsWith('/prefix/stalled-body')) {
@@ -85,6 +93,41 @@ describe('upstream client against a real socket', () => {
     const upstream = client(`http://127.0.0.1:${closedPort}`, 2);
     const error = await failure(upstream.request({ method: 'GET', path: '/x' }));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    await upstream.close();
+  });
+
+  it('cuts a hung upstream at the request deadline: the attempts fit in the budget and the breaker counts timeouts', async () => {
+    const upstream = createUpstreamClient({
+      operator: 'anotea',
+      baseUrl: `http://127.0.0.1:${port}/prefix`,
+      attemptTimeoutMs: 60,
+      retry: { maxRetries: 5 },
+      breaker: { volumeThreshold: 2, resetTimeoutMs: 60_000 },
+      sleep: async () => {},
+    });
+    const before = hits['/prefix/silent-deadline'] ?? 0;
+    const first = await failure(withBudget(150, () => upstream.request({ method: 'GET', path: '/silent-deadline' })));
+    expect(first.code).toBe('UPSTREAM_TIMEOUT');
+    const { attempts } = upstream.counters();
+    // 150 ms of budget, 60 ms per attempt: at most three attempts, whatever maxRetries says.
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    expect(attempts).toBeLessThanOrEqual(3);
+    // An attempt cut before its request reached the server (a loaded machine) is not a hit.
+    expect((hits['/prefix/silent-deadline'] ?? 0) - before).toBeLessThanOrEqual(attempts);
+    await failure(withBudget(150, () => upstream.request({ method: 'GET', path: '/silent-deadline' })));
+    expect(upstream.counters().transitions).toEqual([{ to: 'open', calls: 2, failures: { timeout: 2 } }]);
+    const rejected = await failure(withBudget(150, () => upstream.request({ method: 'GET', path: '/silent-deadline' })));
+    expect(rejected.code).toBe('UPSTREAM_UNAVAILABLE');
+    await upstream.close();
+  });
+
+  it('counts slow successes against the breaker while still serving them', async () => {
+    const upstream = createUpstreamClient({ operator: 'anotea', baseUrl: `http://127.0.0.1:${port}/prefix`, slowCallMs: 30, breaker: { volumeThreshold: 3, resetTimeoutMs: 60_000 } });
+    for (let i = 0; i < 3; i += 1) {
+      const response = await withBudget(2_000, () => upstream.request({ method: 'GET', path: '/slow' }));
+      expect(response.json()).toEqual({ ok: true });
+    }
+    expect(upstream.counters().transitions).toEqual([{ to: 'open', calls: 3, failures: { slow: 3 } }]);
     await upstream.close();
   });
 });

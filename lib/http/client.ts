@@ -1,41 +1,60 @@
 import { Pool, type Dispatcher } from 'undici';
-import { AppError, rateLimited, upstreamUnavailable } from '../errors/index.js';
-import { createLogger, currentRequestId, REQUEST_ID_HEADER } from '../logging/index.js';
+import { AppError, upstreamUnavailable } from '../errors/index.js';
+import { currentRequestId, REQUEST_ID_HEADER } from '../logging/index.js';
 import { readCapped, flattenHeaders } from './body.js';
-import { createBreaker, isBreakerOpenError, type BreakerState } from './breaker.js';
-import { classifyFailure, ServerErrorResponse, toUpstreamError } from './failures.js';
-import { outcomeOfStatus, upstreamDuration, upstreamRequests, upstreamRetries, type Outcome } from './metrics.js';
+import { decodeBody } from './decode.js';
+import { createBreaker, isBreakerOpenError, type BreakerState, type BreakerTransition } from './breaker.js';
+import { runCall, type Answer, type AttemptOnce } from './call.js';
+import { outcomeOfStatus, upstreamDuration, upstreamRequests, type Outcome } from './metrics.js';
 import { resolveOptions, type UpstreamClientOptions, type UpstreamRequest, type UpstreamResponse, type UpstreamStreamResponse } from './options.js';
-import { nextRetryDelay, parseRetryAfter } from './retry.js';
+import { CountedFailure } from './policy.js';
+import { createRetryBudget } from './retry-budget.js';
 import { buildTarget, splitBaseUrl } from './url.js';
+import { recordSource } from '../provenance/sources.js';
+
+export interface UpstreamCounters {
+  /** Exchanges sent to the upstream (first attempts, token refreshes and retries). */
+  attempts: number;
+  retries: number;
+  transitions: BreakerTransition[];
+}
 
 export interface UpstreamClient {
   readonly operator: string;
+  /** One call; the answer is the caller's to map. Prefer `call` with a decoder, so a garbage body counts against the upstream. */
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /**
+   * One call whose answer is decoded inside the breaker's view: a decoder throwing
+   * UPSTREAM_UNAVAILABLE (undecodable body, unexpected shape or status) counts as the upstream failing.
+   */
+  call<T>(request: UpstreamRequest, decode: (response: UpstreamResponse) => T | Promise<T>): Promise<T>;
   /**
    * Like `request`, but a 2xx body is handed over unread, as a stream: for feeds too large to
    * buffer. Retries and the breaker cover the exchange up to the response headers only.
    */
   stream(request: UpstreamRequest): Promise<UpstreamStreamResponse>;
   breakerState(): BreakerState;
+  /** What this client did so far (tests and diagnostics count these). */
+  counters(): UpstreamCounters;
   /** Stops the breaker's timers and closes the pool (an injected dispatcher is left to its owner). */
   close(): Promise<void>;
 }
 
-const log = createLogger('lib.http');
-
 type StreamOrResponse = UpstreamStreamResponse | UpstreamResponse;
 
 function makeResponse(status: number, headers: Record<string, string>, body: Buffer): UpstreamResponse {
+  // By the declared charset or BOM (lib/http/decode.ts), not always UTF-8.
+  const text = () => decodeBody(body, { contentType: headers['content-type'] });
   return {
     status,
     headers,
-    text: () => body.toString('utf8'),
-    json: <T>() => JSON.parse(body.toString('utf8')) as T,
+    text,
+    json: <T>() => JSON.parse(text()) as T,
   };
 }
 
 function outcomeOfError(error: unknown): Outcome {
+  if (isBreakerOpenError(error instanceof Error ? error.cause : undefined)) return 'breaker_open';
   if (!(error instanceof AppError)) return 'error';
   if (error.code === 'UPSTREAM_TIMEOUT') return 'timeout';
   if (error.code === 'UPSTREAM_UNAVAILABLE') return 'unavailable';
@@ -44,12 +63,12 @@ function outcomeOfError(error: unknown): Outcome {
 }
 
 /**
- * The one way an upstream is read. Per request: breaker → retry loop → one exchange (body read
- * in full, size-capped). Retries are a small loop here rather than undici's `interceptors.retry`:
- * that interceptor pauses the response while deciding, which MockAgent does not honour (body
- * chunks reach the caller mid-decision), it resumes broken bodies with `Range` requests our
- * upstreams do not support, and a per-request idempotency flag and an injectable sleep are one
- * line each in a loop.
+ * The one way an upstream is read. Per call: breaker → attempts (quota gate, token, one exchange
+ * bounded by the request's deadline, decoding) with retries from a retry budget; see call.ts and
+ * policy.ts for what each failure costs. Retries are a small loop rather than undici's
+ * `interceptors.retry`: that interceptor pauses the response while deciding, which MockAgent does
+ * not honour, resumes broken bodies with `Range` requests our upstreams do not support, and knows
+ * nothing of deadlines, quotas or tokens.
  */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const settings = resolveOptions(options);
@@ -64,8 +83,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       bodyTimeout: settings.bodyTimeoutMs,
     });
   const breaker = createBreaker(settings);
+  const counters = { attempts: 0, retries: 0 };
+  const deps = { settings, budget: createRetryBudget(options.retryBudget), gate: options.gate, tokens: options.tokens, counters };
 
-  async function open(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
+  async function open(request: UpstreamRequest, path: string, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Dispatcher.ResponseData> {
     return await dispatcher.request({
       origin: base.origin,
       path,
@@ -74,55 +95,30 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       body: request.body ?? null,
       headersTimeout: settings.headersTimeoutMs,
       bodyTimeout: settings.bodyTimeoutMs,
+      ...(signal ? { signal } : {}),
     });
   }
 
-  async function exchange(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<UpstreamResponse> {
-    const response = await open(request, path, headers);
-    const body = await readCapped(response.body, settings.maxResponseBytes, operator);
-    return makeResponse(response.statusCode, flattenHeaders(response.headers), body);
-  }
+  const exchange =
+    (request: UpstreamRequest, path: string): AttemptOnce<UpstreamResponse> =>
+    async (headers, signal) => {
+      const response = await open(request, path, headers, signal);
+      const body = await readCapped(response.body, settings.maxResponseBytes, operator);
+      return makeResponse(response.statusCode, flattenHeaders(response.headers), body);
+    };
 
   /** A 2xx body is left unread for the caller; any other is drained like `exchange` does, so retries can decide on it. */
-  async function exchangeStreaming(request: UpstreamRequest, path: string, headers: Record<string, string>): Promise<StreamOrResponse> {
-    const response = await open(request, path, headers);
-    const flat = flattenHeaders(response.headers);
-    if (response.statusCode >= 200 && response.statusCode < 300) {
-      const { body } = response;
-      return { status: response.statusCode, headers: flat, body, discard: async () => void (await body.dump()) };
-    }
-    return makeResponse(response.statusCode, flat, await readCapped(response.body, settings.maxResponseBytes, operator));
-  }
-
-  async function withRetries<R extends { status: number; headers: Readonly<Record<string, string>> }>(
-    request: UpstreamRequest,
-    path: string,
-    headers: Record<string, string>,
-    attemptOnce: (request: UpstreamRequest, path: string, headers: Record<string, string>) => Promise<R>,
-  ): Promise<R> {
-    const idempotent = request.method === 'GET' || request.method === 'HEAD' || request.idempotent === true;
-    for (let attempt = 1; ; attempt += 1) {
-      let response: R | undefined;
-      let failure: unknown;
-      try {
-        response = await attemptOnce(request, path, headers);
-      } catch (error) {
-        failure = error;
+  const exchangeStreaming =
+    (request: UpstreamRequest, path: string): AttemptOnce<StreamOrResponse> =>
+    async (headers, signal) => {
+      const response = await open(request, path, headers, signal);
+      const flat = flattenHeaders(response.headers);
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        const { body } = response;
+        return { status: response.statusCode, headers: flat, body, discard: async () => void (await body.dump()) };
       }
-      const transientError = failure !== undefined && !(failure instanceof AppError) && classifyFailure(failure) !== 'programming';
-      const delay = nextRetryDelay(
-        { attempt, idempotent, status: response?.status, retryAfter: response?.headers['retry-after'], transientError },
-        settings,
-      );
-      if (delay === null) {
-        if (response === undefined) throw toUpstreamError(operator, failure);
-        return response;
-      }
-      upstreamRetries.inc({ operator });
-      log.debug({ operator, attempt, delay, status: response?.status }, 'retrying upstream request');
-      await settings.sleep(delay);
-    }
-  }
+      return makeResponse(response.statusCode, flat, await readCapped(response.body, settings.maxResponseBytes, operator));
+    };
 
   function headersFor(request: UpstreamRequest): Record<string, string> {
     const headers: Record<string, string> = {};
@@ -132,41 +128,25 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return headers;
   }
 
-  async function send<R extends { status: number; headers: Readonly<Record<string, string>> }>(
+  async function measured<R extends Answer, T>(
     request: UpstreamRequest,
-    attemptOnce: (request: UpstreamRequest, path: string, headers: Record<string, string>) => Promise<R>,
-  ): Promise<R> {
+    makeAttempt: (request: UpstreamRequest, path: string) => AttemptOnce<R>,
+    decode: (response: R) => T | Promise<T>,
+    statusOf: (value: T) => number | undefined,
+  ): Promise<T> {
     const path = buildTarget(base, request.path, request.query);
     const headers = headersFor(request);
-    try {
-      return await breaker.fire(async () => {
-        const response = await withRetries(request, path, headers, attemptOnce);
-        if (response.status >= 500) throw new ServerErrorResponse(response);
-        return response;
-      });
-    } catch (error) {
-      if (error instanceof ServerErrorResponse) return (error as ServerErrorResponse<R>).response;
-      if (isBreakerOpenError(error)) throw upstreamUnavailable(operator, { cause: error });
-      throw error;
-    }
-  }
-
-  async function measured<R extends { status: number; headers: Readonly<Record<string, string>> }>(
-    request: UpstreamRequest,
-    attemptOnce: (request: UpstreamRequest, path: string, headers: Record<string, string>) => Promise<R>,
-  ): Promise<R> {
     const stopTimer = upstreamDuration.startTimer({ operator });
     let outcome: Outcome = 'error';
     try {
-      const response = await send(request, attemptOnce);
-      outcome = outcomeOfStatus(response.status);
-      if (response.status === 429) {
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after'], settings.now());
-        throw rateLimited(operator, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000));
-      }
-      return response;
+      const value = await unwrap(() => breaker.fire(async () => await runCall(deps, request, headers, makeAttempt(request, path), decode)));
+      const status = statusOf(value);
+      outcome = status === undefined ? 'ok' : outcomeOfStatus(status);
+      // An answer is data fetched now (a 404 "none" included); the cache records reuse of it.
+      if (status === undefined || (status < 500 && status !== 429)) recordSource({ operator, fetchedAt: Date.now(), ttlSeconds: null, stale: false });
+      return value;
     } catch (error) {
-      if (outcome === 'error') outcome = isBreakerOpenError(error instanceof Error ? error.cause : undefined) ? 'breaker_open' : outcomeOfError(error);
+      outcome = outcomeOfError(error);
       throw error;
     } finally {
       stopTimer();
@@ -174,11 +154,29 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
   }
 
+  async function unwrap<T>(fire: () => Promise<T>): Promise<T> {
+    try {
+      return await fire();
+    } catch (error) {
+      if (error instanceof CountedFailure) {
+        const { settled } = error as CountedFailure<T>;
+        if (settled.ok) return settled.value;
+        throw settled.error;
+      }
+      if (isBreakerOpenError(error)) throw upstreamUnavailable(operator, { cause: error });
+      throw error;
+    }
+  }
+
+  const asIs = <R>(response: R): R => response;
+  const statusOfResponse = (response: Answer) => response.status;
+
   return {
     operator,
-    request: async (request) => await measured(request, exchange),
+    request: async (request) => await measured(request, exchange, asIs, statusOfResponse),
+    call: async (request, decode) => await measured(request, exchange, decode, () => undefined),
     stream: async (request) => {
-      const response = await measured<StreamOrResponse>(request, exchangeStreaming);
+      const response = await measured<StreamOrResponse, StreamOrResponse>(request, exchangeStreaming, asIs, statusOfResponse);
       if ('body' in response) return response;
       const buffered = Buffer.from(response.text(), 'utf8');
       return {
@@ -191,6 +189,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       };
     },
     breakerState: () => breaker.state(),
+    counters: () => ({ ...counters, transitions: breaker.transitions() }),
     close: async () => {
       breaker.shutdown();
       if (options.dispatcher === undefined) await dispatcher.close();

@@ -1,5 +1,4 @@
 import { AppError, upstreamTimeout, upstreamUnavailable } from '../errors/index.js';
-import type { UpstreamResponse } from './options.js';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 /** Our own mistakes (bad header value, bad option): retrying or blaming the upstream would hide them. */
@@ -37,20 +36,3 @@ export function toUpstreamError(operator: string, error: unknown): Error {
   }
 }
 
-/**
- * Thrown inside the circuit breaker for a 5xx answer so the breaker counts it as a failure;
- * the client unwraps it and hands the response to the caller like any other status.
- */
-export class ServerErrorResponse<R extends { status: number } = UpstreamResponse> extends Error {
-  constructor(readonly response: R) {
-    super(`Upstream answered ${response.status}`);
-    this.name = 'ServerErrorResponse';
-  }
-}
-
-/** Failures that say something about the upstream's health; the breaker ignores the rest. */
-export function countsAgainstUpstream(error: unknown): boolean {
-  if (error instanceof ServerErrorResponse) return true;
-  if (error instanceof AppError) return error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT';
-  return false;
-}

@@ -23,6 +23,12 @@ export const upstreamRetries = counter({
   labelNames: ['operator'] as const,
 });
 
+export const breakerTransitions = counter({
+  name: 'upstream_breaker_transitions_total',
+  help: 'Circuit breaker state changes per operator and new state.',
+  labelNames: ['operator', 'to'] as const,
+});
+
 /** 0 closed, 1 half-open, 2 open. */
 export const breakerStateGauge = gauge({
   name: 'upstream_breaker_state',

@@ -1,4 +1,6 @@
 import type { Dispatcher } from 'undici';
+import type { QuotaGate } from './quota-gate.js';
+import type { RetryBudgetOptions } from './retry-budget.js';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
@@ -54,6 +56,12 @@ export interface BreakerOptions {
   rollingWindowMs?: number;
 }
 
+/** Where the client gets a bearer token and reports one the API refused (lib/http's token cache fits). */
+export interface BearerTokens {
+  get(): Promise<string>;
+  invalidate(token: string): void;
+}
+
 export interface UpstreamClientOptions {
   /** Operator name used in errors, logs and metric labels, e.g. `france-travail`. */
   operator: string;
@@ -65,8 +73,21 @@ export interface UpstreamClientOptions {
   bodyTimeoutMs?: number;
   /** Responses larger than this are refused (protects memory from a runaway upstream). */
   maxResponseBytes?: number;
+  /**
+   * Longest single attempt inside a request's budget (connect to last body byte); the remaining
+   * budget bounds it further. Background work (no budget) is bounded by undici's timers only.
+   */
+  attemptTimeoutMs?: number;
+  /** An attempt inside a request's budget slower than this counts as a failure for the breaker (its answer is still used). */
+  slowCallMs?: number;
   retry?: RetryOptions;
+  /** Retries drawn from a budget earned by first attempts (default ≤ 20 % of calls). */
+  retryBudget?: RetryBudgetOptions;
   breaker?: BreakerOptions;
+  /** The operator's quota: every attempt, retries included, passes it. */
+  gate?: QuotaGate;
+  /** Bearer tokens: added to every attempt; a 401/403 invalidates the token and retries once with a fresh one. */
+  tokens?: BearerTokens;
   /** Tests inject a `MockAgent`; production builds one `Pool` for the origin. */
   dispatcher?: Dispatcher;
   /** Injectable wait between retries, so tests can assert the chosen delay without waiting. */
@@ -84,6 +105,8 @@ export interface ResolvedOptions {
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
   maxResponseBytes: number;
+  attemptTimeoutMs: number;
+  slowCallMs: number;
   retry: Required<RetryOptions>;
   breaker: Required<BreakerOptions>;
   sleep: (ms: number) => Promise<void>;
@@ -97,6 +120,8 @@ export const HTTP_DEFAULTS = {
   headersTimeoutMs: 5_000,
   bodyTimeoutMs: 10_000,
   maxResponseBytes: 10 * 1024 * 1024,
+  attemptTimeoutMs: 1_500,
+  slowCallMs: 1_000,
   retry: { maxRetries: 2, minDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, resetTimeoutMs: 10_000, rollingWindowMs: 10_000 },
 } as const;
@@ -111,6 +136,8 @@ export function resolveOptions(options: UpstreamClientOptions): ResolvedOptions 
     headersTimeoutMs: options.headersTimeoutMs ?? HTTP_DEFAULTS.headersTimeoutMs,
     bodyTimeoutMs: options.bodyTimeoutMs ?? HTTP_DEFAULTS.bodyTimeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? HTTP_DEFAULTS.maxResponseBytes,
+    attemptTimeoutMs: options.attemptTimeoutMs ?? HTTP_DEFAULTS.attemptTimeoutMs,
+    slowCallMs: options.slowCallMs ?? HTTP_DEFAULTS.slowCallMs,
     retry: { ...HTTP_DEFAULTS.retry, ...options.retry },
     breaker: { ...HTTP_DEFAULTS.breaker, ...options.breaker },
     sleep: options.sleep ?? realSleep,

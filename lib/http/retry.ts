@@ -35,6 +35,11 @@ export interface AttemptOutcome {
 export function nextRetryDelay(outcome: AttemptOutcome, options: ResolvedOptions): number | null {
   const { retry } = options;
   if (!outcome.idempotent || outcome.attempt > retry.maxRetries) return null;
+  if (outcome.status === 401 || outcome.status === 403) {
+    // Refused with a fresh token: only worth another try when the operator says when.
+    const hinted = parseRetryAfter(outcome.retryAfter, options.now());
+    return hinted === undefined || hinted > retry.maxRetryAfterMs ? null : hinted;
+  }
   const retryable = outcome.transientError === true || (outcome.status !== undefined && isRetryableStatus(outcome.status));
   if (!retryable) return null;
   if (outcome.status === 429 || outcome.status === 503) {

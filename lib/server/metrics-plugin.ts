@@ -1,8 +1,28 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { counter, histogram } from '../metrics/index.js';
 
-/** Request count and duration by operation name and outcome (ok, error, rejected). */
-export function metricsPlugin<Ctx extends BaseContext>(service: string): ApolloServerPlugin<Ctx> {
+/**
+ * Operation names are client-chosen: each new one would add series forever (issue #12). The
+ * first `max` distinct names are kept as labels, every later one is counted as `other`.
+ */
+export function boundedOperationLabel(max: number): (name: string) => string {
+  const known = new Set<string>();
+  return (name) => {
+    const label = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'other';
+    if (known.has(label)) return label;
+    if (known.size >= max) return 'other';
+    known.add(label);
+    return label;
+  };
+}
+
+/**
+ * Request count and duration by operation name (bounded, see above) and outcome (ok, error, rejected).
+ * With `registeredNames` (the persisted-operation safelist), only those names are labels, all else `other`.
+ */
+export function metricsPlugin<Ctx extends BaseContext>(service: string, maxOperationNames = 100, registeredNames?: ReadonlySet<string>): ApolloServerPlugin<Ctx> {
+  const bounded = boundedOperationLabel(maxOperationNames);
+  const label = registeredNames ? (name: string) => (registeredNames.has(name) ? name : 'other') : bounded;
   const requests = counter({ name: 'graphql_requests_total', help: 'GraphQL requests by operation and outcome', labelNames: ['service', 'operation', 'outcome'] });
   const duration = histogram({
     name: 'graphql_request_duration_seconds',
@@ -23,7 +43,8 @@ export function metricsPlugin<Ctx extends BaseContext>(service: string): ApolloS
           const body = requestContext.response.body;
           const hasErrors = body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0;
           const outcome = rejected ? 'rejected' : hasErrors ? 'error' : 'ok';
-          const labels = { service, operation: operation.slice(0, 64), outcome };
+          // A refused operation never gets its own label: only names of operations that ran are kept.
+          const labels = { service, operation: rejected ? 'rejected' : label(operation), outcome };
           requests.inc(labels);
           duration.observe(labels, Number(process.hrtime.bigint() - stop) / 1e9);
         },

@@ -1,4 +1,5 @@
 import { badInput } from '../errors/index.js';
+import { isOfficialCommune } from './communes.js';
 
 /** ROME 4.0 occupation code: a letter of the 14 grands domaines (A–N) and four digits. */
 export const ROME_PATTERN = /^[A-N]\d{4}$/;
@@ -50,43 +51,43 @@ export const isFormacode = (value: string): boolean => FORMACODE_PATTERN.test(va
 export const isInseeCommune = (value: string): boolean => INSEE_COMMUNE_PATTERN.test(value);
 export const isDepartment = (value: string): boolean => DEPARTMENT_PATTERN.test(value);
 
-/** Validators that throw BAD_USER_INPUT naming the argument; they return the normalised value. */
+/**
+ * Validators that throw BAD_USER_INPUT naming the argument and the rule — never the value given
+ * (issue #12: an error message must not echo an attacker's payload). They return the normalised value.
+ */
 export function requireRomeCode(value: string, argument: string): string {
   const code = value.trim().toUpperCase();
-  if (!isRomeCode(code)) throw badInput(argument, `${argument} must be a ROME code (a letter A–N and 4 digits, e.g. M1805); got "${truncate(value)}".`);
+  if (!isRomeCode(code)) throw badInput(argument, `${argument} must be a ROME code (a letter A–N and 4 digits, e.g. M1805).`);
   return code;
 }
 
 export function requireSiret(value: string, argument: string): string {
   const siret = value.replace(/\s+/g, '');
-  if (!isValidSiret(siret)) throw badInput(argument, `${argument} must be a SIRET: 14 digits with a valid Luhn key; got "${truncate(value)}".`);
+  if (!isValidSiret(siret)) throw badInput(argument, `${argument} must be a SIRET: 14 digits with a valid Luhn key.`);
   return siret;
 }
 
 export function requireCertificationCode(value: string, argument: string): string {
   const code = value.trim().toUpperCase();
-  if (!isCertificationCode(code)) throw badInput(argument, `${argument} must be an RNCP or RS code (e.g. RNCP34126, RS5000); got "${truncate(value)}".`);
+  if (!isCertificationCode(code)) throw badInput(argument, `${argument} must be an RNCP or RS code (e.g. RNCP34126, RS5000).`);
   return code;
 }
 
 export function requireFormacode(value: string, argument: string): string {
   const code = value.trim();
-  if (!isFormacode(code)) throw badInput(argument, `${argument} must be a 5-digit Formacode; got "${truncate(value)}".`);
+  if (!isFormacode(code)) throw badInput(argument, `${argument} must be a 5-digit Formacode.`);
   return code;
 }
 
 export function requireInseeCommune(value: string, argument: string): string {
   const code = value.trim().toUpperCase();
-  if (!isInseeCommune(code)) throw badInput(argument, `${argument} must be an INSEE commune code (5 characters, 2A/2B for Corsica); got "${truncate(value)}".`);
+  if (!isInseeCommune(code)) throw badInput(argument, `${argument} must be an INSEE commune code (5 characters, 2A/2B for Corsica).`);
+  if (!isOfficialCommune(code)) throw badInput(argument, `${argument} must be a commune of the official list (INSEE Code officiel géographique).`);
   return code;
 }
 
 export function requireDepartment(value: string, argument: string): string {
   const code = value.trim().toUpperCase();
-  if (!isDepartment(code)) throw badInput(argument, `${argument} must be a department code (01–95, 2A, 2B, 971–976); got "${truncate(value)}".`);
+  if (!isDepartment(code)) throw badInput(argument, `${argument} must be a department code (01–95, 2A, 2B, 971–976).`);
   return code;
-}
-
-function truncate(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { GraphQLResult } from '../stack.js';
+import { subgraphRequest } from '../../lib/testing/subgraph-request.js';
 import { bearer, codesOf, expectNoInternals, type AttackContext } from './fixture.js';
 import { signToken } from './forge.js';
 
@@ -15,8 +16,9 @@ function expectDenied(result: GraphQLResult<unknown>, code: 'FORBIDDEN' | 'UNAUT
   expectNoInternals(result.body);
 }
 
-async function subgraphQuery(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+/** Signed as the gateway signs: these attacks are about tokens, given a caller the subgraph trusts. */
+async function subgraphQuery(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}, secrets = '') {
+  const response = await subgraphRequest(url, { query, variables }, { headers, secrets });
   return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult['body'] } as GraphQLResult<unknown>;
 }
 
@@ -38,14 +40,15 @@ export function authorizationAttacks(context: () => AttackContext): void {
       await stack.resetUpstreamCalls();
       for (const [subgraph, query] of [['caisse-des-depots', ENTITIES], ['france-travail', JOB_SEEKER_ENTITIES]] as const) {
         const url = stack.urls.subgraphs[subgraph] ?? '';
-        const anonymous = await subgraphQuery(url, query, representations);
+        const secrets = stack.env['SUBGRAPH_SIGNING_SECRETS'] ?? '';
+        const anonymous = await subgraphQuery(url, query, representations, {}, secrets);
         expectDenied(anonymous, 'UNAUTHENTICATED');
         // A token "for" W000002 that the subgraph cannot verify: the subgraph does not trust the gateway's word.
         const forged = await signToken(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey, key.kid, { issuer, subject: 'W000002' });
-        const withForged = await subgraphQuery(url, query, representations, bearer(forged));
+        const withForged = await subgraphQuery(url, query, representations, bearer(forged), secrets);
         expect(withForged.status).toBe(401);
         expectDenied(withForged, 'UNAUTHENTICATED');
-        const otherWorker = await subgraphQuery(url, query, representations, bearer(await stack.workerToken('W000001')));
+        const otherWorker = await subgraphQuery(url, query, representations, bearer(await stack.workerToken('W000001')), secrets);
         expectDenied(otherWorker, 'FORBIDDEN');
       }
       expect(await dataCalls()).toBe(0);

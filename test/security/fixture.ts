@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { TEST_REDIS_URL } from '../../lib/testing/redis.js';
 import type { GraphQLResult, TestStack } from '../stack.js';
@@ -7,14 +7,28 @@ import type { SigningKeyPair } from './forge.js';
 /** Small limits so the rate-limit attacks are cheap; every other request gets its own address. */
 export const RATE_LIMITS = { anonymous: 20, worker: 30, partner: 40 } as const;
 
+/** A fresh secret: production refuses every value published in this repository (issue #12 item 7). */
+export const freshSecret = (): string => randomBytes(24).toString('hex');
+
+/** Every secret production requires, fresh for one stack (the simulators accept the operator credentials given here). */
+export function productionSecrets(): Record<string, string> {
+  return {
+    AUDIT_HASH_SECRET: freshSecret(),
+    CACHE_KEY_SECRET: freshSecret(),
+    RATE_LIMIT_KEY_SECRET: freshSecret(),
+    FT_CLIENT_SECRET: freshSecret(),
+    CDC_CLIENT_SECRET: freshSecret(),
+    API_PARTICULIER_TOKEN: freshSecret(),
+  };
+}
+
 /** The production-mode stack the attacks run against: introspection and suggestions off, real Redis. */
 export function securityStackEnv(key: SigningKeyPair): Record<string, string> {
   return {
     NODE_ENV: 'production',
     IDENTITY_SIGNING_KEY: key.pem,
-    AUDIT_HASH_SECRET: 'security-suite-audit-secret-0123456789',
+    ...productionSecrets(),
     AUDIT_SINK: 'stdout',
-    CACHE_KEY_SECRET: 'security-suite-cache-key-secret-0123456789',
     REDIS_URL: TEST_REDIS_URL,
     RATE_LIMIT_KEY_PREFIX: `test:security:${randomUUID()}:`,
     RATE_LIMIT_TRUST_PROXY_HOPS: '1',

@@ -29,6 +29,8 @@ export interface TokenSpec {
   /** Seconds relative to now. */
   expiresIn?: number;
   issuedAgo?: number;
+  /** `nbf` at `iat` (default) or now: a token "issued in the future" that is already valid. */
+  notBefore?: 'issuedAt' | 'now';
   typ?: string;
   kid?: string;
   extraClaims?: Record<string, unknown>;
@@ -51,7 +53,7 @@ export async function signToken(key: KeyObject, kid: string, spec: TokenSpec): P
     .setAudience(spec.audience ?? 'cpa-graph')
     .setSubject(subject)
     .setIssuedAt(issuedAt)
-    .setNotBefore(issuedAt)
+    .setNotBefore(spec.notBefore === 'now' ? now : issuedAt)
     .setExpirationTime(now + (spec.expiresIn ?? 600))
     .setJti(`attack-${Math.random().toString(36).slice(2)}`)
     .sign(key);

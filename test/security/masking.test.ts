@@ -78,7 +78,7 @@ beforeAll(async () => {
       done();
     },
   });
-  const logger = pino({ level: 'warn', mixin: () => ({ requestId: currentRequestId() }) }, sink);
+  const logger = pino({ level: 'debug', mixin: () => ({ requestId: currentRequestId() }) }, sink);
   const security = createGatewaySecurity(defaultSecurityConfig(false), { redis: null });
   gateway = await startGateway({
     config,

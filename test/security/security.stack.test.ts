@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startTestStack } from '../stack.js';
 import { authorizationAttacks } from './authorization.attacks.js';
+import { bombAttacks } from './bombs.attacks.js';
+import { egressAttacks } from './egress.attacks.js';
 import { attackContext, securityStackEnv, type AttackContext } from './fixture.js';
 import { generateSigningKey } from './forge.js';
 import { leakageAttacks } from './leakage.attacks.js';
 import { limitAttacks } from './limits.attacks.js';
 import { rateLimitAttacks } from './rate-limit.attacks.js';
+import { stateAttacks } from './state.attacks.js';
+import { subgraphTrustAttacks } from './subgraph-trust.attacks.js';
+import { surfaceAttacks } from './surface.attacks.js';
+import { safelistAttacks } from './safelist.attacks.js';
 import { tokenAttacks } from './tokens.attacks.js';
 
 /**
@@ -33,6 +39,12 @@ describe('security: attacks on the whole stack (NODE_ENV=production)', () => {
   tokenAttacks(current);
   authorizationAttacks(current);
   limitAttacks(current);
+  bombAttacks(current);
+  subgraphTrustAttacks(current);
   leakageAttacks(current);
   rateLimitAttacks(current);
+  surfaceAttacks(current);
+  stateAttacks(current);
+  safelistAttacks(current);
+  egressAttacks(current);
 });

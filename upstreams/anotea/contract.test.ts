@@ -19,8 +19,8 @@ describe('Anotéa v1 /avis', () => {
     let withReviews = 0;
     for (const training of trainings) {
       const body = reviewsResponseSchema.parse((await avis(`organisme_formateur=${training.provider.siret}&formacode=${training.formacodes[0]}`)).json());
-      if (body.meta.pagination.total_items > 0) withReviews += 1;
-      for (const review of body.avis) {
+      if ((body.meta?.pagination?.total_items ?? 0) > 0) withReviews += 1;
+      for (const review of body.avis.items) {
         expect(review.formation?.action?.organisme_formateur?.siret).toBe(training.provider.siret);
         expect(review.formation?.domaine_formation?.formacodes).toContain(training.formacodes[0]);
       }
@@ -30,10 +30,10 @@ describe('Anotéa v1 /avis', () => {
 
   it('prefix-matches short formacodes, paginates and sorts', async () => {
     const body = reviewsResponseSchema.parse((await avis('formacode=31&items_par_page=5&page=1&tri=notes&ordre=asc&notes_decimales=true')).json());
-    expect(body.avis).toHaveLength(5);
-    expect(body.meta.pagination).toMatchObject({ page: 1, items_par_page: 5, total_pages: Math.ceil(body.meta.pagination.total_items / 5) });
-    expect(body.avis.every((review) => review.formation?.domaine_formation?.formacodes.some((code) => code.startsWith('31')))).toBe(true);
-    const overall = body.avis.map((review) => review.notes.global);
+    expect(body.avis.items).toHaveLength(5);
+    expect(body.meta?.pagination).toMatchObject({ page: 1, items_par_page: 5, total_pages: Math.ceil((body.meta?.pagination?.total_items ?? 0) / 5) });
+    expect(body.avis.items.every((review) => review.formation?.domaine_formation?.formacodes.some((code) => code.startsWith('31')))).toBe(true);
+    const overall = body.avis.items.map((review) => review.notes.global);
     expect([...overall].sort((a, b) => a - b)).toEqual(overall);
   });
 
@@ -41,7 +41,7 @@ describe('Anotéa v1 /avis', () => {
     const certified = buildTrainings(buildWorld()).find((training) => training.certification);
     const certifInfo = certified?.certification?.certifInfo ?? '0';
     const body = reviewsResponseSchema.parse((await avis(`certif_info=${certifInfo}`)).json());
-    expect(body.avis.every((review) => review.formation?.certifications?.some((item) => item.certif_info === certifInfo))).toBe(true);
+    expect(body.avis.items.every((review) => review.formation?.certifications?.some((item) => item.certif_info === certifInfo))).toBe(true);
     for (const query of ['items_par_page=2001', 'tri=prix', 'organisme_formateur=12', 'lieu_de_formation=99000']) {
       const answer = await avis(query);
       expect(answer.statusCode).toBe(400);

@@ -7,6 +7,10 @@ export const CDC_CLIENTS: Record<string, { secret: string; scopes: string[] }> =
   'cpa-graph-dev': { secret: 'cpa-graph-dev-secret', scopes: ['droits.lecture'] },
   'cpa-graph-sans-droits': { secret: 'sans-droits-secret', scopes: [] },
 };
+/** A deployment's own CDC_CLIENT_ID / CDC_CLIENT_SECRET, accepted like the development pair. */
+export function acceptClient(clientId: string, secret: string): void {
+  CDC_CLIENTS[clientId] = { scopes: ['droits.lecture'], ...CDC_CLIENTS[clientId], secret };
+}
 export const TOKEN_LIFETIME_SECONDS = 1_800;
 /** Requests per client per second before 429 QUOTA_DEPASSE. */
 export const QUOTA_PER_SECOND = 500;

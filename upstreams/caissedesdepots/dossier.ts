@@ -32,6 +32,11 @@ export interface Dossier {
   } | null;
   cec: { activites: (CecActivity & { montantCents: number })[]; acquisCents: number } | null;
   demandeurEmploi: boolean;
+  /** Who the holder is, as the CDC knows them (README § Droits d'un titulaire, `titulaire`). */
+  titulaire: {
+    dateNaissance: string;
+    communeResidence: { codeInsee: string; codePostal: string | null; libelle: string };
+  };
 }
 
 const FACTEURS: Record<C2pFactor, string> = {
@@ -43,7 +48,7 @@ const FACTEURS: Record<C2pFactor, string> = {
   NOISE: 'BRUIT',
 };
 
-/** Hours acquired before 2019 (DIF + CPF in hours), converted at 15 €/h on 1 Jan 2019 (décret 2018-1329). */
+/** Hours acquired before 2019 (DIF + CPF in hours), converted at 15 €/h on 1 Jan 2019 (décret n° 2018-1153 du 14 décembre 2018). */
 const DEMO_HOURS: Record<string, number> = {
   W000001: 150, W000002: 150, W000003: 120, W000004: 60, W000005: 80,
   W000006: 40, W000007: 100, W000008: 20, W000009: 0, W000010: 50,
@@ -152,5 +157,9 @@ export function buildDossier(worker: WorkerProfile, seed: string): Dossier {
         }
       : null,
     demandeurEmploi: worker.jobSeeker?.registered ?? false,
+    titulaire: {
+      dateNaissance: worker.birthDate,
+      communeResidence: { codeInsee: worker.commune.insee, codePostal: worker.commune.postalCodes[0] ?? null, libelle: worker.commune.name },
+    },
   };
 }

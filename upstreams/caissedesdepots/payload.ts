@@ -10,6 +10,7 @@ export function droitsPayload(dossier: Dossier) {
   const consommes = c2p ? c2p.utilisations.reduce((sum, row) => sum + row.points, 0) : 0;
   return {
     idTitulaire: dossier.idTitulaire,
+    titulaire: dossier.titulaire,
     cpf: {
       solde: euros(dossier.soldeCents),
       plafond: euros(dossier.plafondCents),

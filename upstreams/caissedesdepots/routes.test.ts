@@ -41,6 +41,17 @@ afterAll(async () => {
   await app.close();
 });
 
+describe('titulaire: birth date and commune of residence (#11)', () => {
+  it('serves each holder\'s birth date and commune, and the schema keeps a record whose titulaire block is missing or malformed', async () => {
+    expect((await droits('W000001')).titulaire).toEqual({ dateNaissance: '1975-01-15', communeResidence: { codeInsee: '69123', codePostal: '69001', libelle: 'Lyon' } });
+    const raw = (await app.inject({ method: 'GET', url: '/caissedesdepots/api/cpa/v1/titulaires/W000003/droits', headers: { authorization: `Bearer ${bearer}` } })).json() as Record<string, unknown>;
+    const { titulaire: _dropped, ...withoutTitulaire } = raw;
+    expect(droitsTitulaireSchema.parse(withoutTitulaire)).toMatchObject({ idTitulaire: 'W000003', titulaire: null, cpf: { solde: 2700 } });
+    const malformed = droitsTitulaireSchema.parse({ ...raw, titulaire: { dateNaissance: '15/03/1981', communeResidence: { codeInsee: '1305', libelle: 'Marseille' } } });
+    expect(malformed.titulaire).toEqual({ dateNaissance: null, communeResidence: null });
+  });
+});
+
 describe('CDC token endpoint (client credentials)', () => {
   it('refuses a wrong secret with 401 invalid_client and an unknown grant with 400', async () => {
     const wrong = await app.inject({ method: 'POST', url: '/caissedesdepots/oauth/token', ...form({ grant_type: 'client_credentials', client_id: 'cpa-graph-dev', client_secret: 'nope' }) });

@@ -1,9 +1,6 @@
 import type { TrainingOffer } from '../data/trainings.js';
 import type { Defect } from './lheo-writer.js';
 
-/** Formations per page of the feed: a page stays around a megabyte whatever the catalogue's size. */
-export const PAGE_SIZE = 250;
-
 export interface FeedEntry {
   training: TrainingOffer;
   defect?: Defect;
@@ -48,8 +45,4 @@ export function buildFeed(trainings: readonly TrainingOffer[]): CarifOrefFeed {
     malformed += 1;
   });
   return { generated: '20261128', regions, byRegion, malformed };
-}
-
-export function pageCount(region: RegionFeed): number {
-  return Math.max(1, Math.ceil(region.entries.length / PAGE_SIZE));
 }

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { mapFormation } from '../../subgraphs/training-catalog/src/infra/lheo/lheo.mapper.js';
 import { parseLheo } from '../../subgraphs/training-catalog/src/infra/lheo/lheo.parser.js';
-import { lheoIndexSchema, type LheoFormation } from '../../subgraphs/training-catalog/src/infra/lheo/lheo.response.js';
+import type { LheoFormation } from '../../subgraphs/training-catalog/src/infra/lheo/lheo.response.js';
+import { feedFiles } from '../../subgraphs/training-catalog/src/infra/feeds/unpack.js';
+import { REGION_CODES } from './routes.js';
 import { createSimulator } from '../server.js';
 
 /** Children of `formation` and `action` in LHEO 2.2 grammar order (upstreams.md §6), as far as the feed uses them. */
@@ -30,34 +32,39 @@ function childOrderViolations(xml: string): string[] {
   return problems;
 }
 
+async function formationsOf(body: Buffer, name: string): Promise<LheoFormation[]> {
+  const formations: LheoFormation[] = [];
+  for await (const file of feedFiles(name, [body])) for await (const formation of parseLheo(file.data)) formations.push(formation);
+  return formations;
+}
+
 describe('Carif-Oref LHEO simulator (contract: read with the subgraph parser)', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     ({ app } = await createSimulator({ publicUrl: 'http://127.0.0.1:1' }));
   });
 
-  it('lists regions and pages, and streams LHEO 2.2 pages the subgraph parses', async () => {
-    const index = lheoIndexSchema.parse((await app.inject({ url: '/carif-oref/lheo/index.json' })).json());
-    expect(index.regions.length).toBeGreaterThanOrEqual(17);
-    const region = index.regions.find((item) => item.pages > 1);
-    if (!region) throw new Error('no multi-page region');
-    const page = await app.inject({ url: `/carif-oref/lheo/offres?region=${region.region}&page=1` });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toContain('application/xml');
-    expect(page.body).toContain('<lheo xmlns="http://www.lheo.org/2.2">');
-    const formations: LheoFormation[] = [];
-    for await (const formation of parseLheo([page.body])) formations.push(formation);
-    expect(formations.length).toBe(Math.min(index.pageSize, region.formations - index.pageSize));
-    expect(formations.map(mapFormation).every((mapped) => mapped.ok)).toBe(true);
-    expect(childOrderViolations(page.body)).toEqual([]);
+  it('serves one regional feed as plain XML, gzip or zip, the same formations in each, in LHEO 2.2 order', async () => {
+    const plain = await app.inject({ url: '/carif-oref/exports/lheo-84.xml' });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toContain('application/xml');
+    expect(plain.body).toContain('<lheo xmlns="http://www.lheo.org/2.2">');
+    expect(childOrderViolations(plain.body)).toEqual([]);
+    const fromPlain = await formationsOf(plain.rawPayload, 'lheo-84.xml');
+    expect(fromPlain.length).toBeGreaterThan(250);
+    for (const packed of ['lheo-84.xml.gz', 'lheo-84.zip']) {
+      const response = await app.inject({ url: `/carif-oref/exports/${packed}` });
+      expect(response.statusCode).toBe(200);
+      expect(await formationsOf(response.rawPayload, packed)).toEqual(fromPlain);
+    }
+    expect(fromPlain.map(mapFormation).filter((mapped) => !mapped.ok).length).toBeLessThanOrEqual(1);
   });
 
   it('carries partial dates, both price forms and a few deliberately malformed records', async () => {
-    const index = lheoIndexSchema.parse((await app.inject({ url: '/carif-oref/lheo/index.json' })).json());
     const reasons: string[] = [];
     let dates = '';
-    for (const region of index.regions) {
-      const page = await app.inject({ url: `/carif-oref/lheo/offres?region=${region.region}&page=0` });
+    for (const region of REGION_CODES) {
+      const page = await app.inject({ url: `/carif-oref/exports/lheo-${region}.xml` });
       dates += page.body.match(/<debut>\d{8}<\/debut>/g)?.join('') ?? '';
       for await (const formation of parseLheo([page.body])) {
         const mapped = mapFormation(formation);
@@ -69,9 +76,8 @@ describe('Carif-Oref LHEO simulator (contract: read with the subgraph parser)', 
     expect(dates).toMatch(/<debut>\d{6}00<\/debut>/);
   });
 
-  it('answers unknown regions and pages out of range with 404, bad pages with 400', async () => {
-    expect((await app.inject({ url: '/carif-oref/lheo/offres?region=99' })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/carif-oref/lheo/offres?region=84&page=999' })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/carif-oref/lheo/offres?page=-1' })).statusCode).toBe(400);
+  it('answers an unknown region or file with a 404 HTML page', async () => {
+    expect((await app.inject({ url: '/carif-oref/exports/lheo-99.xml' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/carif-oref/exports/index.json' })).statusCode).toBe(404);
   });
 });

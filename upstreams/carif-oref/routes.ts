@@ -1,55 +1,32 @@
 import { Readable } from 'node:stream';
 import type { OperatorPlugin } from '../operators.js';
 import { buildTrainings } from '../data/trainings.js';
-import { buildFeed, pageCount, PAGE_SIZE, type CarifOrefFeed, type FeedEntry } from './feed.js';
+import { gzipStream, zipStream } from '../core/packing.js';
+import { buildFeed, type CarifOrefFeed, type FeedEntry } from './feed.js';
 import { formationXml, LHEO_HEAD, LHEO_TAIL } from './lheo-writer.js';
 
+/** INSEE region codes a Carif-Oref publishes for (a region without trainings serves an empty feed). */
+export const REGION_CODES = ['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
+
 /**
- * Carif-Oref LHEO 2.2 feed (design in README.md): `GET /lheo/index.json` lists the regions and their
- * pages, `GET /lheo/offres?region=84&page=0` streams one page as an LHEO document.
+ * Carif-Oref LHEO 2.2 feeds (contract in README.md): one file per region, as the real Carif-Oref
+ * publish them — `GET /exports/lheo-84.xml` (plain), `lheo-84.xml.gz` (gzip) or `lheo-84.zip` (a
+ * zip holding `lheo-84.xml`); the reader is configured with the list of URLs. Streamed formation
+ * by formation (and compressed on the fly), never built as one string.
  */
 export const carifOrefRoutes: OperatorPlugin = (app, context) => {
   let feed: CarifOrefFeed | undefined;
   const getFeed = (): CarifOrefFeed => (feed ??= buildFeed(buildTrainings(context.world)));
 
-  app.get('/lheo/index.json', async () => {
-    const current = getFeed();
-    return {
-      version: '2.2',
-      generated: current.generated,
-      pageSize: PAGE_SIZE,
-      regions: current.regions.map((region) => ({
-        region: region.code,
-        formations: region.entries.length,
-        pages: pageCount(region),
-        path: `/lheo/offres?region=${region.code}&page=0`,
-      })),
-    };
-  });
-
-  app.get('/lheo/offres', async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    const current = getFeed();
-    const regionCode = query['region'];
-    const pageText = query['page'] ?? '0';
-    if (!/^\d{1,5}$/.test(pageText)) return reply.code(400).send({ message: 'page doit être un entier positif ou nul' });
-    const page = Number(pageText);
-    let entries: FeedEntry[];
-    if (regionCode === undefined) {
-      entries = current.regions.flatMap((region) => region.entries);
-    } else {
-      const region = current.byRegion.get(regionCode);
-      if (!region) return reply.code(404).send({ message: `Région inconnue : ${regionCode}` });
-      entries = region.entries;
-    }
-    const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
-    if (page >= pages) return reply.code(404).send({ message: `Page ${page} hors limites (${pages} pages)` });
-    const slice = entries.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-    reply
-      .header('content-type', 'application/xml; charset=utf-8')
-      .header('x-total-count', String(entries.length))
-      .header('x-page-count', String(pages));
-    return reply.send(Readable.from(documentChunks(slice)));
+  app.get('/exports/:file', async (request, reply) => {
+    const { file } = request.params as { file: string };
+    const match = /^lheo-(\d{2})\.(xml|xml\.gz|zip)$/.exec(file);
+    if (!match?.[1] || !REGION_CODES.includes(match[1])) return reply.code(404).type('text/html').send('<html><body><h1>404 Not Found</h1></body></html>');
+    const region = getFeed().byRegion.get(match[1]);
+    const chunks = documentChunks(region?.entries ?? []);
+    if (match[2] === 'xml') return reply.header('content-type', 'application/xml; charset=utf-8').send(Readable.from(chunks));
+    if (match[2] === 'xml.gz') return reply.header('content-type', 'application/gzip').send(gzipStream(chunks));
+    return reply.header('content-type', 'application/zip').send(zipStream([{ name: `lheo-${match[1]}.xml`, chunks }]));
   });
 };
 

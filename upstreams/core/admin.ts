@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { faultPatchSchema, faultSchema, NO_FAULT, OPERATORS, type Fault, type Operator } from './faults.js';
 import type { Rng } from '../data/prng.js';
+import { registerQuirks } from './quirks.js';
 
 export interface SimulatorState {
   faults: Map<Operator, Fault>;
@@ -61,6 +62,12 @@ export function registerAdmin(app: FastifyInstance, state: SimulatorState): void
       return reply.code(200).header('content-type', 'application/json').send('{"resultats": [{"id": "');
     }
     return undefined;
+  });
+
+  // After the counting hook, so a quirky answer is still a counted call.
+  registerQuirks(app, (request) => {
+    const operator = operatorOf(request.url);
+    return operator ? (state.faults.get(operator) ?? NO_FAULT).quirks : [];
   });
 
   app.get('/_admin/calls', async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { quirksSchema } from './quirks.js';
 
 /** Operators served by the simulator, one path prefix each. */
-export const OPERATORS = ['francetravail', 'anotea', 'caissedesdepots', 'opendata-cdc', 'carif-oref', 'france-competences', 'identity'] as const;
+export const OPERATORS = ['francetravail', 'anotea', 'caissedesdepots', 'opendata-cdc', 'carif-oref', 'france-competences', 'identity', 'api-particulier'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const faultSchema = z.object({
@@ -17,6 +18,8 @@ export const faultSchema = z.object({
   timeoutRate: z.number().min(0).max(1).default(0),
   /** Share of requests answered 200 with a truncated, unparseable body. */
   malformedRate: z.number().min(0).max(1).default(0),
+  /** Odd but valid shapes the real operators send (upstreams/core/quirks.ts). */
+  quirks: quirksSchema,
 });
 export type Fault = z.infer<typeof faultSchema>;
 
@@ -41,11 +44,11 @@ export function faultsFromEnv(env: Record<string, string | undefined>): Map<Oper
     const [name, settings = ''] = part.split('=');
     const operator = OPERATORS.find((candidate) => candidate === name?.trim());
     if (!operator) throw new Error(`UPSTREAM_FAULTS: unknown operator "${name}" (expected one of ${OPERATORS.join(', ')})`);
-    const patch: Record<string, number | null> = {};
+    const patch: Record<string, number | null | string[]> = {};
     for (const setting of settings.split(',').filter(Boolean)) {
       const [key, value] = setting.split(':');
       if (!key || value === undefined) throw new Error(`UPSTREAM_FAULTS: "${setting}" is not key:value`);
-      patch[key.trim()] = value === 'null' ? null : Number(value);
+      patch[key.trim()] = key.trim() === 'quirks' ? value.split('+').filter(Boolean) : value === 'null' ? null : Number(value);
     }
     const current = faults.get(operator) ?? NO_FAULT;
     const parsed = faultSchema.safeParse({ ...current, ...patch });

@@ -21,14 +21,15 @@ describe('buildTrainings', () => {
     for (const region of regions) expect(covered.has(region), `region ${region}`).toBe(true);
   });
 
-  it('links providers and certifications of the world, CPF eligibility only for certifying trainings', () => {
+  it('links providers and certifications of the world, CPF eligibility only for trainings on an active certification', () => {
     const certifying = trainings.filter((training) => training.certification !== null);
     expect(certifying.length / trainings.length).toBeGreaterThan(0.7);
     expect(certifying.length / trainings.length).toBeLessThan(0.8);
     const eligible = trainings.filter((training) => training.cpfEligible);
-    expect(eligible.every((training) => training.certification !== null)).toBe(true);
-    expect(eligible.length / certifying.length).toBeGreaterThan(0.55);
-    expect(eligible.length / certifying.length).toBeLessThan(0.65);
+    expect(eligible.every((training) => training.certification?.active === true)).toBe(true);
+    const active = certifying.filter((training) => training.certification?.active === true);
+    expect(eligible.length / active.length).toBeGreaterThan(0.55);
+    expect(eligible.length / active.length).toBeLessThan(0.65);
     for (const training of trainings) {
       expect(world.providerBySiret.get(training.provider.siret)).toBe(training.provider);
       expect(isValidSiret(training.provider.siret)).toBe(true);

@@ -141,7 +141,9 @@ function buildTraining(
     romeCodes,
     nsfCode: mainFormacode?.nsf.match(/^\d{3}/)?.[0] ?? null,
     actions,
-    cpfEligible: certification !== null && rng.bool(0.6),
+    // Mon Compte Formation only lists trainings whose certification France Compétences holds active (L6323-6);
+    // the draw is kept so the random stream, hence every other demo figure, stays the same.
+    cpfEligible: certification !== null && rng.bool(0.6) && certification.active,
     createdOn: `${createdYear}${pad(rng.int(1, 12))}${pad(rng.int(1, 28))}`,
     updatedOn: `2026${pad(rng.int(1, 10))}${pad(rng.int(1, 28))}`,
   };

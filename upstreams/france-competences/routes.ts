@@ -1,34 +1,43 @@
+import { zipSync } from 'fflate';
 import type { OperatorPlugin } from '../operators.js';
-import { buildExport, EXPORT_DATE, EXPORT_KINDS, exportFileName, type ExportKind } from './export.js';
+import { buildExport, EXPORT_DATE, exportFileName } from './export.js';
+
+export const FC_DATASET_ID = '5eebbc067a14b6fecc9c9976';
 
 /**
- * France Compétences RNCP/RS export (design in README.md): `GET /exports/index.json` lists the ten
- * CSV files of the current export; `GET /exports/<file name>` serves one of them.
+ * France Compétences RNCP/RS export as data.gouv.fr serves it (contract in README.md): the
+ * dataset API `GET /api/1/datasets/5eebbc067a14b6fecc9c9976/` lists the resources (the current
+ * zip, an older zip, a documentation PDF); `GET /static/export-fiches-csv-<date>.zip` is the zip
+ * of the ten CSVs. The resource URLs are absolute, built from the request's own host.
  */
 export const franceCompetencesRoutes: OperatorPlugin = (app, context) => {
-  let files: Map<string, string> | undefined;
-  const getFiles = (): Map<string, string> => {
-    if (!files) {
-      const built = buildExport(context.world);
-      files = new Map([...built].map(([kind, content]) => [exportFileName(kind), content]));
+  let zip: Buffer | undefined;
+  const zipName = `export-fiches-csv-${EXPORT_DATE.replace(/_/g, '-')}.zip`;
+  const getZip = (): Buffer => {
+    if (!zip) {
+      const files = Object.fromEntries([...buildExport(context.world)].map(([kind, content]) => [exportFileName(kind), Buffer.from(content, 'utf8')]));
+      zip = Buffer.from(zipSync(files, { level: 6 }));
     }
-    return files;
+    return zip;
   };
 
-  app.get('/exports/index.json', async () => ({
-    dataset: '5eebbc067a14b6fecc9c9976',
-    date: EXPORT_DATE.replace(/_/g, '-'),
-    files: EXPORT_KINDS.map((kind: ExportKind) => ({
-      kind,
-      name: exportFileName(kind),
-      path: `/exports/${encodeURIComponent(exportFileName(kind))}`,
-    })),
-  }));
+  app.get(`/api/1/datasets/${FC_DATASET_ID}/`, async (request) => {
+    const base = `${request.protocol}://${request.headers.host ?? request.hostname}/france-competences`;
+    const date = EXPORT_DATE.replace(/_/g, '-');
+    return {
+      id: FC_DATASET_ID,
+      title: 'Répertoire national des certifications professionnelles et répertoire spécifique',
+      resources: [
+        { id: 'doc', title: 'Notice des exports', format: 'pdf', url: `${base}/static/notice.pdf`, last_modified: `${date}T09:00:00.000+00:00` },
+        { id: 'previous', title: 'export-fiches-csv-2026-10-01.zip', format: 'zip', url: `${base}/static/export-fiches-csv-2026-10-01.zip`, last_modified: '2026-10-01T03:00:00.000+00:00' },
+        { id: 'current', title: zipName, format: 'zip', url: `${base}/static/${zipName}`, last_modified: `${date}T03:00:00.000+00:00` },
+      ],
+    };
+  });
 
-  app.get('/exports/:file', async (request, reply) => {
+  app.get('/static/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
-    const content = getFiles().get(file.normalize('NFC'));
-    if (content === undefined) return reply.code(404).send({ message: 'Fichier introuvable' });
-    return reply.header('content-type', 'text/csv; charset=utf-8').send(content);
+    if (file !== zipName) return reply.code(404).type('text/html').send('<html><body><h1>404 Not Found</h1></body></html>');
+    return reply.header('content-type', 'application/zip').send(getZip());
   });
 };

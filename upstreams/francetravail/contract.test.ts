@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageBodySchema } from '../../subgraphs/france-travail/src/infra/message.response.js';
-import { jobSeekerStatusSchema, particulierErrorSchema } from '../../subgraphs/france-travail/src/infra/job-seeker.response.js';
 import { lbbErrorSchema, lbbSearchSchema } from '../../subgraphs/france-travail/src/infra/lbb.response.js';
 import { offerSchema, offerSearchSchema } from '../../subgraphs/france-travail/src/infra/offers.response.js';
 import { outcomeResponseSchema } from '../../subgraphs/france-travail/src/infra/outcomes.response.js';
 import { ficheListSchema, ficheMetierSchema, metierListSchema, metierSchema } from '../../subgraphs/france-travail/src/infra/rome.response.js';
 import { tokenErrorSchema, tokenResponseSchema } from '../../subgraphs/france-travail/src/infra/token.response.js';
+import { parseMobilityCsv, ROME_OPEN_DATA_PATH } from '../../subgraphs/france-travail/src/infra/rome-mobility.repository.js';
 import { createSimulator } from '../server.js';
 
 let app: FastifyInstance;
@@ -79,9 +80,9 @@ describe('Offres d\'emploi v2', () => {
     const total = Number(/^offres 0-9\/(\d+)$/.exec(String(answer.headers['content-range']))?.[1]);
     expect(total).toBeGreaterThan(10);
     const body = offerSearchSchema.parse(answer.json());
-    expect(body.resultats).toHaveLength(10);
-    expect(body.resultats.every((offer) => offer.romeCode === 'M1805')).toBe(true);
-    expect(Math.max(...(body.filtresPossibles ?? []).map((group) => group.agregation.reduce((sum, item) => sum + item.nbResultats, 0)))).toBe(total);
+    expect(body.resultats.items).toHaveLength(10);
+    expect(body.resultats.items.every((offer) => offer.romeCode === 'M1805')).toBe(true);
+    expect(Math.max(...body.filtresPossibles.items.map((group) => group.agregation.items.reduce((sum, item) => sum + (item.nbResultats ?? 0), 0)))).toBe(total);
   });
 
   it('answers 200 when the whole result set fits, 204 without a body when nothing matches or the range is past the end', async () => {
@@ -96,8 +97,8 @@ describe('Offres d\'emploi v2', () => {
 
   it('filters by commune within a real great-circle distance and sorts by distance', async () => {
     const body = offerSearchSchema.parse((await search('commune=35238&distance=20&sort=2&range=0-149')).json());
-    expect(body.resultats.length).toBeGreaterThan(0);
-    for (const offer of body.resultats) {
+    expect(body.resultats.items.length).toBeGreaterThan(0);
+    for (const offer of body.resultats.items) {
       const { latitude = 0, longitude = 0 } = offer.lieuTravail ?? {};
       const km = Math.hypot((latitude ?? 0) - 48.11, ((longitude ?? 0) + 1.68) * Math.cos((48.11 * Math.PI) / 180)) * 111;
       expect(km).toBeLessThan(22);
@@ -106,14 +107,14 @@ describe('Offres d\'emploi v2', () => {
 
   it('writes lieuTravail.libelle as "<dept> - <COMMUNE>" and arrondissements like "75 - PARIS 15"', async () => {
     const body = offerSearchSchema.parse((await search('departement=75&range=0-49')).json());
-    for (const offer of body.resultats) expect(offer.lieuTravail?.libelle).toMatch(/^75 - PARIS \d{2}$/);
+    for (const offer of body.resultats.items) expect(offer.lieuTravail?.libelle).toMatch(/^75 - PARIS \d{2}$/);
   });
 
   it('honours publieeDepuis and typeContrat', async () => {
     const body = offerSearchSchema.parse((await search('publieeDepuis=7&typeContrat=CDD,MIS&range=0-149')).json());
-    expect(body.resultats.every((offer) => ['CDD', 'MIS'].includes(offer.typeContrat))).toBe(true);
-    const newest = Date.parse(body.resultats[0]?.dateCreation ?? '');
-    expect(body.resultats.every((offer) => newest - Date.parse(offer.dateCreation) <= 8 * 86_400_000)).toBe(true);
+    expect(body.resultats.items.every((offer) => ['CDD', 'MIS'].includes(offer.typeContrat ?? ''))).toBe(true);
+    const newest = Date.parse(body.resultats.items[0]?.dateCreation ?? '');
+    expect(body.resultats.items.every((offer) => newest - Date.parse(offer.dateCreation ?? '') <= 8 * 86_400_000)).toBe(true);
   });
 
   it('answers the exact 400 messages', async () => {
@@ -133,7 +134,7 @@ describe('Offres d\'emploi v2', () => {
   });
 
   it('serves one offer (200), 204 when absent, 400 on a malformed id', async () => {
-    const first = offerSearchSchema.parse((await search('range=0-0')).json()).resultats[0];
+    const first = offerSearchSchema.parse((await search('range=0-0')).json()).resultats.items[0];
     const found = await get(`/partenaire/offresdemploi/v2/offres/${first?.id}`);
     expect(found.statusCode).toBe(200);
     expect(offerSchema.parse(found.json()).id).toBe(first?.id);
@@ -147,14 +148,29 @@ describe('Offres d\'emploi v2', () => {
 describe('ROME 4.0', () => {
   it('lists métiers (champs=code,libelle) and serves the full object and the fiche', async () => {
     const list = metierListSchema.parse((await get('/partenaire/rome-metiers/v1/metiers/metier?champs=code,libelle')).json());
-    expect(list).toHaveLength(532);
+    expect(list.items).toHaveLength(532);
+    expect(list.dropped).toEqual([]);
     const metier = metierSchema.parse((await get('/partenaire/rome-metiers/v1/metiers/metier/M1805')).json());
     expect(metier).toMatchObject({ code: 'M1805', libelle: 'Études et développement informatique', domaineProfessionnel: { code: 'M18', grandDomaine: { code: 'M' } } });
     expect(metier.appellations.length).toBeGreaterThanOrEqual(3);
-    expect(metier.metiersEnProximite.length).toBeGreaterThan(0);
+    // The real métier object has no mobility links (labonnealternance's strict ZRomeDetail): neither has ours.
+    expect((await get('/partenaire/rome-metiers/v1/metiers/metier/M1805')).json()).not.toHaveProperty('metiersEnProximite');
     const fiche = ficheMetierSchema.parse((await get('/partenaire/rome-fiches-metiers/v1/fiches-rome/fiche-metier/M1805')).json());
-    expect(fiche.groupesCompetencesMobilisees.flatMap((group) => group.competences).length).toBe(metier.competencesMobilisees.length);
+    expect(fiche.groupesCompetencesMobilisees.flatMap((group) => group.competences.items).length).toBe(metier.competencesMobilisees.length);
     ficheListSchema.parse((await get('/partenaire/rome-fiches-metiers/v1/fiches-rome/fiche-metier')).json());
+  });
+
+  it('serves the ROME open-data archive without a token: the mobility CSV the client reads, links to real codes', async () => {
+    const response = await app.inject({ url: `/francetravail${ROME_OPEN_DATA_PATH}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(response.rawPayload);
+    expect(Object.keys(files).sort()).toEqual(['unix_rubrique_mobilite_v461_utf8.csv', 'version.txt']);
+    const links = parseMobilityCsv(files['unix_rubrique_mobilite_v461_utf8.csv'] ?? new Uint8Array(), 'france-travail');
+    const list = metierListSchema.parse((await get('/partenaire/rome-metiers/v1/metiers/metier?champs=code,libelle')).json());
+    const known = new Set(list.items.map((item) => item.code));
+    expect(links['M1805']?.length).toBeGreaterThan(0);
+    expect(Object.entries(links).every(([code, targets]) => known.has(code) && targets.every((target) => known.has(target) && target !== code))).toBe(true);
   });
 
   it('projects nested champs and answers 404 for an unknown code', async () => {
@@ -170,18 +186,18 @@ describe('ROME 4.0', () => {
 describe('La Bonne Boîte v2', () => {
   it('searches by ROME around a place; 422 without a location or beyond 200 km', async () => {
     const body = lbbSearchSchema.parse((await get('/partenaire/labonneboite/v2/recherche?latitude=48.86&longitude=2.34&distance=100&page_size=5')).json());
-    expect(body.items.length).toBeLessThanOrEqual(5);
+    expect(body.items.items.length).toBeLessThanOrEqual(5);
     expect(body.hits).toBeGreaterThan(0);
-    const rome = body.items[0]?.rome ?? 'M1805';
+    const rome = body.items.items[0]?.rome ?? 'M1805';
     const near = lbbSearchSchema.parse((await get(`/partenaire/labonneboite/v2/recherche?rome=${rome}&latitude=48.86&longitude=2.34&distance=200`)).json());
-    expect(near.items.every((item) => item.rome === rome)).toBe(true);
+    expect(near.items.items.every((item) => item.rome === rome)).toBe(true);
     for (const query of ['rome=M1805', 'rome=M1805&citycode=75056&distance=201', 'rome=M1805&citycode=75056&page_size=101']) {
       const answer = await get(`/partenaire/labonneboite/v2/recherche?${query}`);
       expect(answer.statusCode).toBe(422);
       lbbErrorSchema.parse(answer.json());
     }
-    const one = lbbSearchSchema.parse((await get(`/partenaire/labonneboite/v2/potentielEmbauche?siret=${body.items[0]?.siret}`)).json());
-    expect(one.items[0]?.siret).toBe(body.items[0]?.siret);
+    const one = lbbSearchSchema.parse((await get(`/partenaire/labonneboite/v2/potentielEmbauche?siret=${body.items.items[0]?.siret}`)).json());
+    expect(one.items.items[0]?.siret).toBe(body.items.items[0]?.siret);
   });
 });
 
@@ -201,20 +217,9 @@ describe('Training outcomes', () => {
     }
     expect(statuses.get(200)).toBeGreaterThan(0);
     const parsed = outcomeResponseSchema.parse(sample);
-    expect(parsed.listeValeursParPeriode[0]?.codePeriode).toMatch(/^\d{4}T[1-4]$/);
+    expect(parsed.listeValeursParPeriode.items[0]?.codePeriode).toMatch(/^\d{4}T[1-4]$/);
     expect((await post(key('31054', '33'))).body).toBe((await post(key('31054', '33'))).body);
     expect((await post({ nope: true })).statusCode).toBe(400);
   });
 });
 
-describe('Job-seeker status', () => {
-  it('answers the API Particulier shape for a registered worker and 404 errors[] otherwise', async () => {
-    const found = jobSeekerStatusSchema.parse((await get('/v3/france_travail/statut/identifiant?identifiant=W000005')).json());
-    expect(found.data.inscription).toMatchObject({ date_debut: '2024-02-05', categorie_statistique: 'A', categorie: { code: 1 } });
-    expect(found.data.metier_recherche?.code_rome).toBe('M1805');
-    expect(found.data.indemnisation).toMatchObject({ allocation: 'ARE', montant_journalier_brut: 58.43 });
-    const missing = await get('/v3/france_travail/statut/identifiant?identifiant=W000001');
-    expect(missing.statusCode).toBe(404);
-    expect(particulierErrorSchema.parse(missing.json()).errors[0]?.code).toBe('24003');
-  });
-});

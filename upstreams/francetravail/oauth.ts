@@ -31,6 +31,14 @@ export const DEV_CLIENTS: Record<string, RegisteredClient> = {
   PAR_cpagraph_unthrottled: { secret: 'cpagraph-unthrottled-secret', scopes: ALL_SCOPES, ratePerSecond: 10_000 },
 };
 
+/**
+ * A deployment's own credentials (the launcher's FT_CLIENT_ID / FT_CLIENT_SECRET, which production
+ * requires to be unpublished): the simulator accepts them like the development client.
+ */
+export function acceptClient(clientId: string, secret: string): void {
+  DEV_CLIENTS[clientId] = { ...(DEV_CLIENTS[clientId] ?? { scopes: ALL_SCOPES }), secret };
+}
+
 export const TOKEN_LIFETIME_SECONDS = 1499;
 
 interface IssuedToken {

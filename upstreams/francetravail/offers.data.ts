@@ -1,5 +1,5 @@
 import { foldAccents } from '../../lib/text.js';
-import { cumulativeWeights, Rng } from '../data/prng.js';
+import { cumulativeWeights, cyrb128, Rng } from '../data/prng.js';
 import type { CommuneReference } from '../data/references.js';
 import type { CompanyProfile, World } from '../data/world.js';
 import { DAY_MS } from './clock.js';
@@ -175,8 +175,11 @@ function makeOffer(rng: Rng, world: World, metier: RomeMetier, place: OfferPlace
     romeCode: metier.code,
     romeLibelle: metier.libelle,
     appellationlibelle: appellation.libelle,
+    // `entreprise.siret` is not in the official Offres v2 schema and none of the collected real
+    // offers carries one: only 1 offer in 10 of a known company publishes it (hash of the id, so
+    // the seeded draws of everything else are unchanged), the rest give the name alone.
     entreprise: company
-      ? { nom: company.name, entrepriseAdaptee: company.adapted, siret: company.siret }
+      ? { nom: company.name, entrepriseAdaptee: company.adapted, ...(cyrb128(id)[0] % 10 === 0 ? { siret: company.siret } : {}) }
       : { nom: employer, entrepriseAdaptee: false },
     typeContrat: contract.code,
     typeContratLibelle: contract.label(months),

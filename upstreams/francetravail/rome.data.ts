@@ -168,7 +168,6 @@ export function renderMetier(metier: RomeMetier): Record<string, unknown> {
     divisionsNaf: [],
     formacodes: metier.formacodes,
     contextesTravail: [],
-    metiersEnProximite: metier.proximite,
   };
 }
 

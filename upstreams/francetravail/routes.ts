@@ -1,7 +1,6 @@
 import type { OperatorPlugin } from '../operators.js';
 import { simulatorToday } from './clock.js';
 import { createGuard } from './guard.js';
-import { registerJobSeekerRoutes } from './jobseeker.routes.js';
 import { registerLbbRoutes } from './lbb.routes.js';
 import { DEV_CLIENTS, registerTokenRoute, type TokenStore } from './oauth.js';
 import { buildOffers } from './offers.data.js';
@@ -9,6 +8,7 @@ import { registerOfferRoutes } from './offers.routes.js';
 import { registerOutcomeRoutes } from './outcomes.routes.js';
 import { createRateLimiter } from './rate-limit.js';
 import { buildRomeMetiers } from './rome.data.js';
+import { registerRomeOpenDataRoutes } from './rome-opendata.routes.js';
 import { registerRomeRoutes } from './rome.routes.js';
 
 /**
@@ -25,7 +25,7 @@ export const francetravailRoutes: OperatorPlugin = (app, context) => {
   registerTokenRoute(app, store);
   registerOfferRoutes(app, buildOffers(context.world, metiers, today), context.world.refs, today, guard);
   registerRomeRoutes(app, metiers, guard);
+  registerRomeOpenDataRoutes(app, metiers);
   registerLbbRoutes(app, context.world, guard);
   registerOutcomeRoutes(app, context.world, today, guard);
-  registerJobSeekerRoutes(app, context.world, guard);
 };

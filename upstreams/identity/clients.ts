@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Scope } from '../../lib/auth/principal.js';
+import { DASHBOARD_SCOPE, Scope } from '../../lib/auth/principal.js';
 
 export interface DemoClient {
   clientId: string;
@@ -27,8 +27,8 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
   {
     clientId: 'demo-dashboard',
     secret: 'demo-dashboard-secret',
-    description: 'An internal dashboard: public and aggregated data only, no personal scope.',
-    allowedScopes: [],
+    description: 'An internal dashboard: public and aggregated data only (the `dashboard` scope), no personal scope.',
+    allowedScopes: [DASHBOARD_SCOPE],
   },
 ];
 

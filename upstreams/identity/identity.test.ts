@@ -67,9 +67,11 @@ describe('POST /identity/token (client credentials)', () => {
     expect(body['scope']).toBe('jobseeker:read');
   });
 
-  it('gives the dashboard a token without personal scope', async () => {
+  it('gives the dashboard a token with the dashboard scope and no personal scope', async () => {
     const { body } = await token(form({ grant_type: 'client_credentials', client_id: 'demo-dashboard', client_secret: 'demo-dashboard-secret' }));
-    expect(decodeJwt(String(body['access_token']))['scope']).toBe('');
+    expect(decodeJwt(String(body['access_token']))['scope']).toBe('dashboard');
+    const refused = await token(form({ grant_type: 'client_credentials', client_id: 'demo-dashboard', client_secret: 'demo-dashboard-secret', scope: 'dashboard cpf:read' }));
+    expect(refused.status).toBe(400);
   });
 
   it.each([

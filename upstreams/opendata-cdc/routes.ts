@@ -1,5 +1,6 @@
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { MCF_COLUMNS, MCF_EXPORT_JSON_PATH, MCF_MAX_LIMIT, MCF_MAX_WINDOW, MCF_RECORDS_PATH, type McfRow } from '../../lib/contracts/mcf.response.js';
+import { MCF_COLUMNS, MCF_EXPORT_JSON_PATH, MCF_EXPORT_JSONL_PATH, MCF_MAX_LIMIT, MCF_MAX_WINDOW, MCF_RECORDS_PATH, type McfRow } from '../../lib/contracts/mcf.response.js';
 import type { OperatorPlugin } from '../operators.js';
 import { evaluate, fieldsOf, OdsqlError, parseWhere, type Expr } from './odsql.js';
 import { buildMcfRows } from './rows.js';
@@ -32,6 +33,24 @@ export const opendataCdcRoutes: OperatorPlugin = (app, context) => {
       const matched = select(getDataset(), query);
       return { total_count: matched.length, results: matched.slice(offset, offset + limit).map(project(query['select'])) };
     });
+  });
+
+  // JSON Lines: one row per line, streamed (what the training catalogue reads).
+  app.get(MCF_EXPORT_JSONL_PATH, async (request, reply) => {
+    const query = request.query as Query;
+    let rows: unknown[];
+    try {
+      const limit = integer(query['limit'], -1, 'limit');
+      const matched = select(getDataset(), query);
+      rows = (limit < 0 ? matched : matched.slice(0, limit)).map(project(query['select']));
+    } catch (error) {
+      return answer(reply, () => {
+        throw error;
+      });
+    }
+    return reply.header('content-type', 'application/jsonl; charset=utf-8').send(Readable.from((function* () {
+      for (const row of rows) yield `${JSON.stringify(row)}\n`;
+    })()));
   });
 
   app.get(MCF_EXPORT_JSON_PATH, async (request, reply) => {

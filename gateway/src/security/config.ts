@@ -1,23 +1,9 @@
 import { z } from 'zod';
-import { bool, nonNegativeInt, parseEnv, positiveInt, type EnvSource } from '../../../lib/config/index.js';
+import { bool, DEV_RATE_LIMIT_KEY_SECRET, nonNegativeInt, ownSecret, parseEnv, positiveInt, type EnvSource } from '../../../lib/config/index.js';
+import type { QueryLimits } from '../../../lib/limits/query-limits.js';
 import type { PrincipalKind } from './principal-key.js';
 
-/** Query limits, every one overridable by its variable; the defaults fit the graph's documented queries. */
-export interface QueryLimits {
-  maxDepth: number;
-  /** Every alias counts, `__typename` included: an alias flood on a free field still costs a response. */
-  maxAliases: number;
-  maxRootFields: number;
-  maxTokens: number;
-  maxDirectives: number;
-  maxCost: number;
-  /** Items assumed for a list or connection when the query gives no `first`/`last` (the paging default). */
-  defaultListSize: number;
-  maxVariablesBytes: number;
-  maxOperations: number;
-  /** Introspection fields are exempt from depth and cost only when introspection is on at all. */
-  introspection: boolean;
-}
+export type { QueryLimits };
 
 export interface RateLimitSettings {
   enabled: boolean;
@@ -36,6 +22,8 @@ export interface RateLimitSettings {
 export interface SecurityConfig {
   limits: QueryLimits;
   rateLimit: RateLimitSettings;
+  /** Estimated cost charged per principal (issue #12.3): see `costBudgetFromEnv` below. */
+  costBudget: CostBudgetSettings;
 }
 
 /**
@@ -51,6 +39,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       LIMIT_MAX_TOKENS: positiveInt(2_000),
       LIMIT_MAX_DIRECTIVES: nonNegativeInt(20),
       LIMIT_MAX_COST: positiveInt(10_000),
+      LIMIT_MAX_RECURSIVE_SELECTIONS: positiveInt(2_000),
       LIMIT_DEFAULT_LIST_SIZE: positiveInt(20),
       LIMIT_MAX_VARIABLES_BYTES: positiveInt(16_384),
       LIMIT_MAX_OPERATIONS: positiveInt(5),
@@ -63,7 +52,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       RATE_LIMIT_KEY_PREFIX: z.string().min(1).max(64).default('cpa:ratelimit:'),
       RATE_LIMIT_REDIS_TIMEOUT_MS: positiveInt(100),
       RATE_LIMIT_FALLBACK_MAX_KEYS: positiveInt(50_000),
-      RATE_LIMIT_KEY_SECRET: z.string().min(16).default('cpa-graph-dev-rate-limit-secret'),
+      RATE_LIMIT_KEY_SECRET: z.string().min(16).optional(),
     },
     env,
   );
@@ -75,6 +64,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       maxTokens: parsed.LIMIT_MAX_TOKENS,
       maxDirectives: parsed.LIMIT_MAX_DIRECTIVES,
       maxCost: parsed.LIMIT_MAX_COST,
+      maxRecursiveSelections: parsed.LIMIT_MAX_RECURSIVE_SELECTIONS,
       defaultListSize: parsed.LIMIT_DEFAULT_LIST_SIZE,
       maxVariablesBytes: parsed.LIMIT_MAX_VARIABLES_BYTES,
       maxOperations: parsed.LIMIT_MAX_OPERATIONS,
@@ -88,8 +78,41 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX,
       redisTimeoutMs: parsed.RATE_LIMIT_REDIS_TIMEOUT_MS,
       fallbackMaxKeys: parsed.RATE_LIMIT_FALLBACK_MAX_KEYS,
-      keySecret: parsed.RATE_LIMIT_KEY_SECRET,
+      keySecret: ownSecret(env, 'RATE_LIMIT_KEY_SECRET', parsed.RATE_LIMIT_KEY_SECRET, DEV_RATE_LIMIT_KEY_SECRET),
     },
+    costBudget: costBudgetFromEnv(env, parsed.LIMIT_MAX_COST),
+  };
+}
+
+// ── Cost budget per principal (issue #12.3, egress) ─────────────────────────────────────────────
+// Kept apart from the settings above: RATE_LIMIT_COST_* only.
+
+export interface CostBudgetSettings {
+  windowSeconds: number;
+  /** Estimated query cost (lib/limits/cost.ts) a principal may spend per window. */
+  budgets: Record<PrincipalKind, number>;
+}
+
+/**
+ * RATE_LIMIT_COST_* variables. Each budget must hold at least one query of LIMIT_MAX_COST, or a
+ * query the limits accept could never be answered: start-up fails naming the variable.
+ */
+export function costBudgetFromEnv(env: EnvSource, maxCost: number): CostBudgetSettings {
+  const parsed = parseEnv(
+    {
+      RATE_LIMIT_COST_WINDOW_SECONDS: positiveInt(60),
+      RATE_LIMIT_COST_ANONYMOUS: positiveInt(10_000),
+      RATE_LIMIT_COST_WORKER: positiveInt(20_000),
+      RATE_LIMIT_COST_PARTNER: positiveInt(100_000),
+    },
+    env,
+  );
+  for (const variable of ['RATE_LIMIT_COST_ANONYMOUS', 'RATE_LIMIT_COST_WORKER', 'RATE_LIMIT_COST_PARTNER'] as const) {
+    if (parsed[variable] < maxCost) throw new Error(`${variable} must be at least LIMIT_MAX_COST (${maxCost}), got ${parsed[variable]}.`);
+  }
+  return {
+    windowSeconds: parsed.RATE_LIMIT_COST_WINDOW_SECONDS,
+    budgets: { anonymous: parsed.RATE_LIMIT_COST_ANONYMOUS, worker: parsed.RATE_LIMIT_COST_WORKER, partner: parsed.RATE_LIMIT_COST_PARTNER },
   };
 }
 

@@ -3,7 +3,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../../../lib/paths.js';
-import { estimateCost } from './cost.js';
+import { fragmentBomb } from './bomb.fixture.js';
+import { estimateCost } from '../../../lib/limits/cost.js';
 
 
 let schema: GraphQLSchema;
@@ -53,5 +54,25 @@ describe('static cost estimate on the composed supergraph', () => {
 
   it('makes every alias pay', () => {
     expect(cost('{ a: occupation(romeCode: "M1805") { title } b: occupation(romeCode: "M1805") { title } }')).toBe(4);
+  });
+});
+
+describe('fragment bombs (issue #12)', () => {
+  it('visits each fragment once, whatever the number of expanded fields', () => {
+    for (const [levels, spreads] of [
+      [8, 10],
+      [45, 20],
+    ] as const) {
+      const query = fragmentBomb(levels, spreads);
+      const stats = { visits: 0 };
+      const document = parse(query);
+      const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+      if (!operation) throw new Error('no operation');
+      const total = estimateCost({ schema, document, operation, variables: {}, defaultListSize: 20, ignoreIntrospection: false, stats });
+      // The price is still the expanded one (spreads^(levels-1) titles + the root field)…
+      expect(total).toBeCloseTo(1 + spreads ** (levels - 1), -Math.floor(Math.log10(spreads ** (levels - 1))) + 6);
+      // …but the work is one visit per selection written in the document.
+      expect(stats.visits).toBeLessThanOrEqual(1 + (levels - 1) * spreads + 1 + 1);
+    }
   });
 });

@@ -5,11 +5,12 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Principal } from '../../../lib/auth/principal.js';
 import type { Logger } from '../../../lib/logging/index.js';
 import type { SecurityConfig } from './config.js';
-import { queryLimits } from './limits.js';
+import { queryLimits } from '../../../lib/limits/query-limits.js';
 import { clientAddress, rateLimitSubject } from './principal-key.js';
 import { createRateLimiter, rateLimitError, setRateLimitHeaders, type RateLimiter } from './rate-limit.js';
+import { costBudgetPlugin, createAdmittedRequests } from './cost-budget.js';
 
-export { securityConfigFromEnv, defaultSecurityConfig, type SecurityConfig, type QueryLimits, type RateLimitSettings } from './config.js';
+export { securityConfigFromEnv, defaultSecurityConfig, type SecurityConfig, type QueryLimits, type RateLimitSettings, type CostBudgetSettings } from './config.js';
 export { subgraphFailure } from './subgraph-errors.js';
 export { createRateLimiter, type RateLimiter, type RateLimitDecision } from './rate-limit.js';
 
@@ -25,6 +26,7 @@ export interface GatewaySecurity {
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
   plugins: ApolloServerPlugin<BaseContext>[];
+  maxRecursiveSelections: number;
   /** Runs before GraphQL: sets the RateLimit-* headers, throws RATE_LIMITED (429) past the limit. */
   admit?: (request: AdmissionRequest) => Promise<void>;
 }
@@ -39,18 +41,22 @@ export interface GatewaySecurityDeps {
 
 export function createGatewaySecurity(config: SecurityConfig, deps: GatewaySecurityDeps = {}): GatewaySecurity {
   const limits = queryLimits(config.limits);
-  const base = { validationRules: limits.validationRules, parseOptions: limits.parseOptions, plugins: [limits.plugin] };
+  const base = { validationRules: limits.validationRules, parseOptions: limits.parseOptions, plugins: [limits.plugin], maxRecursiveSelections: limits.maxRecursiveSelections };
   if (!config.rateLimit.enabled) return base;
   const limiter =
     deps.limiter ??
-    createRateLimiter({ settings: config.rateLimit, redis: deps.redis ?? null, ...(deps.logger ? { logger: deps.logger } : {}) });
+    createRateLimiter({ settings: config.rateLimit, costBudget: config.costBudget, redis: deps.redis ?? null, ...(deps.logger ? { logger: deps.logger } : {}) });
+  // Requests are counted before GraphQL (cheap refusals); their cost is charged once the operation is known.
+  const admitted = createAdmittedRequests();
   return {
     ...base,
+    plugins: [...base.plugins, costBudgetPlugin({ limiter, limits: config.limits, admitted })],
     admit: async ({ request, response, principal }) => {
       const subject = rateLimitSubject(principal, clientAddress(request, config.rateLimit.trustProxyHops), config.rateLimit.keySecret);
       const decision = await limiter.check(subject);
       setRateLimitHeaders(response, decision);
       if (!decision.allowed) throw rateLimitError(decision);
+      admitted.remember({ subject, requests: decision });
     },
   };
 }

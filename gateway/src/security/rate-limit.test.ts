@@ -178,3 +178,64 @@ async function pollUntil(condition: () => Promise<boolean>, attempts = 100): Pro
   }
   return false;
 }
+
+describe('cost budget (issue #12.3)', () => {
+  let redis: Redis;
+  beforeAll(async () => {
+    redis = await requireRedis(TEST_REDIS_URL);
+  });
+  afterAll(() => redis.disconnect());
+
+  /** Budgets of 3,000 / 5,000 / 8,000 a minute, on Redis or in this process. */
+  const costLimiter = (store: 'redis' | 'memory', now: () => number) =>
+    createRateLimiter({
+      settings: settings(),
+      costBudget: { windowSeconds: 60, budgets: { anonymous: 3_000, worker: 5_000, partner: 8_000 } },
+      redis: store === 'redis' ? redis : null,
+      now,
+    });
+
+  for (const store of ['redis', 'memory'] as const) {
+    it(`charges each request its cost and refuses past the budget, with the wait until enough cost leaves (${store})`, async () => {
+      const time = clock();
+      const limiter = costLimiter(store, time.now);
+      const flooder = anonymous('203.0.113.50');
+      const charges = [];
+      // Heavy requests (ten aliased searches, ~1,430 each) spend the budget after two.
+      for (let index = 0; index < 3; index += 1) {
+        charges.push(await limiter.charge?.(flooder, 1_430));
+        time.advance(10_000);
+      }
+      expect(charges.map((charge) => charge?.allowed)).toEqual([true, true, false]);
+      expect(charges[1]).toMatchObject({ limit: 3_000, remaining: 140, store });
+      // The first charge (at t=0) leaves the window at t=60 s; the third came at t=20 s.
+      expect(charges[2]?.resetSeconds).toBe(40);
+      // A cheap request still fits; another principal has its own budget.
+      expect((await limiter.charge?.(flooder, 100))?.allowed).toBe(true);
+      expect((await limiter.charge?.(anonymous('203.0.113.51'), 2_900))?.allowed).toBe(true);
+      time.advance(50_000);
+      expect((await limiter.charge?.(flooder, 1_430))?.allowed).toBe(true);
+    });
+
+    it(`settles an admitted charge to the actual cost of its answer, at the same place in the window (${store})`, async () => {
+      const time = clock();
+      const limiter = costLimiter(store, time.now);
+      const user = anonymous(`203.0.113.${store === 'redis' ? 60 : 61}`);
+      // Admitted on its worst case (2,500), the answer held 300: 2,700 left, not 500.
+      const first = await limiter.charge?.(user, 2_500);
+      expect(first?.allowed).toBe(true);
+      expect((await limiter.charge?.(user, 2_600))?.allowed).toBe(false);
+      await first?.settle?.(300);
+      time.advance(10_000);
+      const second = await limiter.charge?.(user, 2_600);
+      expect(second).toMatchObject({ allowed: true, remaining: 100 });
+      // The settled charge still leaves the window when the estimate would have (t = 60 s).
+      await second?.settle?.(2_600);
+      expect((await limiter.charge?.(user, 200))?.allowed).toBe(false);
+      time.advance(50_001);
+      expect((await limiter.charge?.(user, 200))?.allowed).toBe(true);
+      // A refused charge has nothing to settle.
+      expect((await limiter.charge?.(user, 10_000))?.settle).toBeUndefined();
+    });
+  }
+});

@@ -3,9 +3,9 @@ import type { Cluster, Redis } from 'ioredis';
 import { rateLimited } from '../../../lib/errors/index.js';
 import { createLogger, type Logger } from '../../../lib/logging/index.js';
 import { counter } from '../../../lib/metrics/index.js';
-import type { RateLimitSettings } from './config.js';
+import type { CostBudgetSettings, RateLimitSettings } from './config.js';
 import type { RateLimitSubject } from './principal-key.js';
-import { MemorySlidingWindow, RedisSlidingWindow, type WindowHit } from './sliding-window.js';
+import { MemorySlidingWindow, MemoryWeightedWindow, RedisSlidingWindow, RedisWeightedWindow, type WindowCharge, type WindowHit } from './sliding-window.js';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -19,16 +19,36 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
+  /** Counts one request in the principal's request window. */
   check(subject: RateLimitSubject): Promise<RateLimitDecision>;
+  /** Charges a request's estimated cost to the principal's cost budget (absent when no budget is configured). */
+  charge?(subject: RateLimitSubject, cost: number): Promise<CostDecision>;
+}
+
+export interface CostDecision extends RateLimitDecision {
+  /**
+   * When allowed: replaces the estimate charged with the request's actual cost, once its answer is
+   * known (the same charge, at the same time in the window). Never throws: a store that fails
+   * keeps the estimate.
+   */
+  settle?: (actualCost: number) => Promise<void>;
 }
 
 export interface RateLimiterOptions {
   settings: RateLimitSettings;
+  /** Cost budget per principal; absent: requests are only counted. */
+  costBudget?: CostBudgetSettings;
   /** Shared counts across gateway replicas; null or absent: this process only. */
   redis?: Redis | Cluster | null;
   now?: () => number;
   logger?: Logger;
 }
+
+const costDecisions = counter<'kind' | 'outcome' | 'store'>({
+  name: 'gateway_cost_budget_decisions_total',
+  help: 'Cost-budget decisions (estimated query cost charged per principal) by principal kind, outcome and store',
+  labelNames: ['kind', 'outcome', 'store'],
+});
 
 const decisions = counter<'kind' | 'outcome' | 'store'>({
   name: 'gateway_rate_limit_decisions_total',
@@ -64,13 +84,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const local = new MemorySlidingWindow(settings.fallbackMaxKeys);
   let degraded = false;
 
-  async function hit(key: string, limit: number, at: number): Promise<{ hit: WindowHit; store: 'redis' | 'memory' }> {
-    if (shared?.ready) {
+  const sharedCost = options.redis ? new RedisWeightedWindow(options.redis, `${settings.keyPrefix}cost:`) : undefined;
+  const localCost = new MemoryWeightedWindow(settings.fallbackMaxKeys);
+
+  /** Runs on Redis when it answers in time, else on this process's counts. */
+  async function counted<T>(viaRedis: (() => Promise<T>) | undefined, viaMemory: () => Promise<T>): Promise<{ result: T; store: 'redis' | 'memory' }> {
+    if (viaRedis && shared?.ready) {
       try {
-        const result = await within(shared.hit(key, limit, windowMs, at), settings.redisTimeoutMs);
+        const result = await within(viaRedis(), settings.redisTimeoutMs);
         if (degraded) logger.info('rate limiting back on Redis');
         degraded = false;
-        return { hit: result, store: 'redis' };
+        return { result, store: 'redis' };
       } catch (error) {
         if (!degraded) logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'rate limiting falls back to per-process counts');
         degraded = true;
@@ -79,8 +103,49 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       logger.warn('Redis not connected; rate limiting falls back to per-process counts');
       degraded = true;
     }
-    return { hit: await local.hit(key, limit, windowMs, at), store: 'memory' };
+    return { result: await viaMemory(), store: 'memory' };
   }
+
+  async function hit(key: string, limit: number, at: number): Promise<{ hit: WindowHit; store: 'redis' | 'memory' }> {
+    const { result, store } = await counted(shared ? () => shared.hit(key, limit, windowMs, at) : undefined, () => local.hit(key, limit, windowMs, at));
+    return { hit: result, store };
+  }
+
+  const { costBudget } = options;
+  const charge = costBudget
+    ? async (subject: RateLimitSubject, cost: number): Promise<CostDecision> => {
+        const limit = costBudget.budgets[subject.kind];
+        const costWindowMs = costBudget.windowSeconds * 1000;
+        const at = now();
+        const { result, store } = await counted<WindowCharge>(
+          sharedCost ? () => sharedCost.charge(subject.key, cost, limit, costWindowMs, at) : undefined,
+          () => localCost.charge(subject.key, cost, limit, costWindowMs, at),
+        );
+        costDecisions.inc({ kind: subject.kind, outcome: result.allowed ? 'allowed' : 'limited', store });
+        const resetAt = result.allowed ? result.oldestMs + costWindowMs : result.retryAtMs;
+        const { entry } = result;
+        const settle =
+          entry === undefined
+            ? undefined
+            : async (actualCost: number): Promise<void> => {
+                try {
+                  if (store === 'redis' && sharedCost) await within(sharedCost.settle(subject.key, entry, actualCost, costWindowMs), settings.redisTimeoutMs);
+                  else await localCost.settle(subject.key, entry, actualCost);
+                } catch (error) {
+                  logger.debug({ err: error instanceof Error ? error.message : String(error) }, 'cost budget: actual cost not settled; the estimate stays charged');
+                }
+              };
+        return {
+          ...(settle ? { settle } : {}),
+          allowed: result.allowed,
+          limit,
+          remaining: Math.max(0, limit - result.used),
+          resetSeconds: Math.max(1, Math.ceil((resetAt - at) / 1000)),
+          windowSeconds: costBudget.windowSeconds,
+          store,
+        };
+      }
+    : undefined;
 
   return {
     async check(subject) {
@@ -97,6 +162,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         store,
       };
     },
+    ...(charge ? { charge } : {}),
   };
 }
 
@@ -106,6 +172,20 @@ export function setRateLimitHeaders(response: ServerResponse, decision: RateLimi
   response.setHeader('ratelimit-remaining', String(decision.remaining));
   response.setHeader('ratelimit-reset', String(decision.resetSeconds));
   response.setHeader('ratelimit-policy', `${decision.limit};w=${decision.windowSeconds}`);
+}
+
+/**
+ * The request window's and the cost budget's fields together: `RateLimit-Policy` names both
+ * policies, `RateLimit-Limit/Remaining/Reset` describe the one closer to exhaustion.
+ */
+export function rateLimitHeaders(requests: RateLimitDecision, cost: RateLimitDecision): Record<string, string> {
+  const tighter = cost.remaining / cost.limit < requests.remaining / requests.limit ? cost : requests;
+  return {
+    'ratelimit-limit': String(tighter.limit),
+    'ratelimit-remaining': String(tighter.remaining),
+    'ratelimit-reset': String(tighter.resetSeconds),
+    'ratelimit-policy': `${requests.limit};w=${requests.windowSeconds}, ${cost.limit};w=${cost.windowSeconds};comment="cost"`,
+  };
 }
 
 /** The 429 for a refused decision: `Retry-After` is set from the error by the HTTP layer. */

@@ -12,7 +12,7 @@ import type { RightsRepository } from './domain/rights.js';
 import type { RuleParameters } from './domain/rules/parameters.js';
 import { createConsentLoader, type ConsentLookup } from './loaders/consent.loader.js';
 import { createEligibilityLoader } from './loaders/eligibility.loader.js';
-import { createMovementsLoader, createRightsLoader } from './loaders/rights.loader.js';
+import { createMovementsLoader, createRequestRightsMemo, createRightsLoader } from './loaders/rights.loader.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SUBGRAPH_NAME = 'caisse-des-depots';
@@ -37,6 +37,8 @@ export const todayInFrance = (): string => PARIS_DATE.format(new Date());
 /** Builds and starts the subgraph; `main.ts` passes real clients, tests pass fakes or the simulator. */
 export async function createCaisseDesDepotsSubgraph(deps: CdcSubgraphDeps, listenOn: { port: number; host: string }): Promise<RunningSubgraph> {
   const today = deps.today ?? todayInFrance;
+  // Rights read once per gateway request, across its fetches to this subgraph (loaders/rights.loader.ts).
+  const requestRights = createRequestRightsMemo({ ttlMs: 10_000, maxRequests: 2_000 });
   return await startSubgraph<Context>(
     {
       name: SUBGRAPH_NAME,
@@ -51,7 +53,7 @@ export async function createCaisseDesDepotsSubgraph(deps: CdcSubgraphDeps, liste
         return {
           ...base,
           loaders: {
-            rights: createRightsLoader(deps.rights),
+            rights: createRightsLoader(deps.rights, requestRights.forRequest(base.requestId, base.authorization)),
             movements: createMovementsLoader(deps.rights),
             eligibility: createEligibilityLoader(deps.catalogue),
           },

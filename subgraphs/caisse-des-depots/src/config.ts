@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_HOST, DEFAULT_PORTS, DEFAULT_UPSTREAM_URLS, parseEnv, port, url, type EnvSource } from '../../../lib/config/index.js';
+import { DEFAULT_HOST, DEFAULT_PORTS, DEFAULT_UPSTREAM_URLS, DEV_CDC_CLIENT_SECRET, ownSecret, parseEnv, port, url, type EnvSource } from '../../../lib/config/index.js';
 import { DEFAULT_PARAMETERS, withOverrides, type RuleParameters } from './domain/rules/parameters.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const cents = z.coerce.number().int().min(0);
 
 /** Development credentials of the CDC simulator (upstreams/caissedesdepots/README.md). */
-export const DEV_CDC_CLIENT = { id: 'cpa-graph-dev', secret: 'cpa-graph-dev-secret' } as const;
+export const DEV_CDC_CLIENT = { id: 'cpa-graph-dev', secret: DEV_CDC_CLIENT_SECRET } as const;
 
 export interface CdcConfig {
   port: number;
@@ -32,7 +32,7 @@ export function cdcConfigFromEnv(env: EnvSource = process.env): CdcConfig {
       HOST: z.string().min(1).default(DEFAULT_HOST),
       CDC_API_URL: url(DEFAULT_UPSTREAM_URLS.CDC_API_URL),
       CDC_CLIENT_ID: z.string().min(1).default(DEV_CDC_CLIENT.id),
-      CDC_CLIENT_SECRET: z.string().min(1).default(DEV_CDC_CLIENT.secret),
+      CDC_CLIENT_SECRET: z.string().min(1).optional(),
       CDC_OPENDATA_URL: url(DEFAULT_UPSTREAM_URLS.CDC_OPENDATA_URL),
       CPF_PARTICIPATION_CENTS: cents.optional(),
       CPF_PARTICIPATION_FROM: isoDate.default('2026-01-01'),
@@ -51,7 +51,7 @@ export function cdcConfigFromEnv(env: EnvSource = process.env): CdcConfig {
     host: parsed.HOST,
     cdcApiUrl: parsed.CDC_API_URL.replace(/\/$/, ''),
     cdcClientId: parsed.CDC_CLIENT_ID,
-    cdcClientSecret: parsed.CDC_CLIENT_SECRET,
+    cdcClientSecret: ownSecret(env, 'CDC_CLIENT_SECRET', parsed.CDC_CLIENT_SECRET, DEV_CDC_CLIENT.secret),
     cdcOpendataUrl: parsed.CDC_OPENDATA_URL.replace(/\/$/, ''),
     parameters,
     rulesDate: parsed.CDC_RULES_DATE,

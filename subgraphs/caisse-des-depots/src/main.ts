@@ -1,9 +1,12 @@
+import { drainOnSignals } from '../../../lib/server/drain.js';
+import { createLogger } from '../../../lib/logging/index.js';
 import { auditLogFromEnv } from '../../../lib/auth/audit-sinks.js';
 import { authConfigFromEnv } from '../../../lib/auth/config.js';
 import { createConsentClient } from '../../../lib/auth/consent-client.js';
 import { createTokenVerifier } from '../../../lib/auth/verifier.js';
 import { createCache, createRedisFromConfig, kindsFromConfig, parseCacheConfig } from '../../../lib/cache/index.js';
 import { runMain } from '../../../lib/config/index.js';
+import { createReadiness } from '../../../lib/server/readiness.js';
 import { createUpstreamClient } from '../../../lib/http/index.js';
 import { createCaisseDesDepotsSubgraph, SUBGRAPH_NAME } from './app.js';
 import { cdcConfigFromEnv } from './config.js';
@@ -11,15 +14,17 @@ import { CDC_OPERATOR } from './infra/cdc-errors.js';
 import { createCdcRightsRepository } from './infra/cdc-rights.repository.js';
 import { createTokenProvider } from './infra/cdc-token.js';
 import { createMcfCatalogueRepository, MCF_OPERATOR } from './infra/mcf-catalogue.repository.js';
+import { metricsListenFromEnv, startMetricsServer } from '../../../lib/server/metrics-server.js';
 
 await runMain(async () => {
   const config = cdcConfigFromEnv();
   const auth = authConfigFromEnv();
   const cacheSettings = parseCacheConfig();
+  const redis = createRedisFromConfig(cacheSettings);
   const cache = createCache({
     namespace: SUBGRAPH_NAME,
     kinds: kindsFromConfig(cacheSettings),
-    redis: createRedisFromConfig(cacheSettings),
+    redis,
     secret: cacheSettings.CACHE_KEY_SECRET,
   });
   const cdcHttp = createUpstreamClient({ operator: CDC_OPERATOR, baseUrl: config.cdcApiUrl });
@@ -28,6 +33,13 @@ await runMain(async () => {
   const consent = createConsentClient({ issuer: auth.issuer });
   const audit = auditLogFromEnv(SUBGRAPH_NAME);
   const tokens = createTokenProvider({ http: cdcHttp, clientId: config.cdcClientId, clientSecret: config.cdcClientSecret });
+  // Ready once the issuer's keys and the Caisse des dépôts token were asked for; still ready when
+  // that failed (the operator is down: only the fields that need it fail, design.md § Failure).
+  const readiness = createReadiness({
+    warmUp: { jwks: async () => await verifier.warmUp?.(), cdcToken: () => tokens.token() },
+    details: () => ({ cdc: cdcHttp.breakerState(), mcf: mcfHttp.breakerState() }),
+  });
+  void readiness.warmUp();
   const running = await createCaisseDesDepotsSubgraph(
     {
       rights: createCdcRightsRepository({ http: cdcHttp, tokens }),
@@ -37,16 +49,14 @@ await runMain(async () => {
       principalFrom: (authorization) => verifier.principalFrom(authorization),
       parameters: config.parameters,
       ...(config.rulesDate === undefined ? {} : { today: () => config.rulesDate ?? '' }),
-      // Ready even when an operator is down: only the fields that need it fail (design.md § Failure).
-      readiness: async () => ({ ready: true, details: { cdc: cdcHttp.breakerState(), mcf: mcfHttp.breakerState() } }),
+      readiness: readiness.check,
     },
     { port: config.port, host: config.host },
   );
-  const stop = () =>
-    void running
-      .stop()
-      .then(() => Promise.all([cdcHttp.close(), mcfHttp.close(), consent.close(), audit.close()]))
-      .then(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Metrics on their own loopback listener, not on the public port (issue #12).
+  const metrics = await startMetricsServer(metricsListenFromEnv('caisse-des-depots'));
+  drainOnSignals(async () => {
+    await running.stop();
+    await Promise.all([metrics.close(), cdcHttp.close(), mcfHttp.close(), consent.close(), audit.close(), redis?.quit()]);
+  }, { logger: createLogger(SUBGRAPH_NAME) });
 });

@@ -3,6 +3,7 @@ import { ANONYMOUS } from '../../../lib/auth/principal.js';
 import { createLogger } from '../../../lib/logging/index.js';
 import type { RunningSubgraph } from '../../../lib/server/subgraph.js';
 import { freePort } from '../../../lib/testing/ports.js';
+import { subgraphRequest } from '../../../lib/testing/subgraph-request.js';
 import { createTrainingCatalogSubgraph } from './app.js';
 import { createCatalogStore, type CatalogStore } from './infra/ingestion/catalog-store.js';
 import { ingestCatalog } from './infra/ingestion/ingest.js';
@@ -18,7 +19,7 @@ describe('training-catalog subgraph over the simulated catalogues', () => {
   let subgraph: RunningSubgraph;
   let url: string;
   const query = async (text: string, variables: Record<string, unknown> = {}): Promise<Body> => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text, variables }) });
+    const response = await subgraphRequest(`${url}/graphql`, { query: text, variables });
     return (await response.json()) as Body;
   };
 

@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Principal } from '../../../lib/auth/principal.js';
 import type { Logger } from '../../../lib/logging/index.js';
 import { repoPath } from '../../../lib/paths.js';
+import type { Readiness } from '../../../lib/server/http.js';
 import { startSubgraph, type RunningSubgraph } from '../../../lib/server/subgraph.js';
 import type { Context } from './context.js';
 import type { CatalogStore } from './infra/ingestion/catalog-store.js';
@@ -17,6 +18,8 @@ export interface CatalogSubgraphDeps {
   principalFrom: (authorization: string | undefined) => Promise<Principal>;
   logger?: Logger;
   introspection?: boolean;
+  /** main.ts adds the JWKS warm-up to the index check (lib/server/readiness.ts). */
+  readiness?: () => Promise<Readiness>;
 }
 
 /** Builds and starts the subgraph over a catalogue store; `main.ts` passes the real one, tests may pass a fixed index. */
@@ -30,7 +33,7 @@ export async function createTrainingCatalogSubgraph(deps: CatalogSubgraphDeps, l
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.introspection === undefined ? {} : { introspection: deps.introspection }),
       // Not ready until the first index is built: the gateway must not route to an empty catalogue.
-      readiness: async () => ({ ready: deps.store.current() !== undefined, details: { counts: deps.store.lastCounts() ?? null } }),
+      readiness: deps.readiness ?? (async () => ({ ready: deps.store.current() !== undefined, details: { counts: deps.store.lastCounts() ?? null } })),
       // The index is captured once per request, so a refresh swapping it mid-query changes nothing for that query.
       extendContext: (base) => ({ ...base, loaders: createCatalogLoaders(deps.store.current()), references: deps.references }),
     },

@@ -1,39 +1,54 @@
+import { drainOnSignals } from '../../../lib/server/drain.js';
 import { authConfigFromEnv } from '../../../lib/auth/config.js';
 import { createTokenVerifier } from '../../../lib/auth/verifier.js';
 import { runMain } from '../../../lib/config/index.js';
 import { createUpstreamClient } from '../../../lib/http/index.js';
 import { createLogger } from '../../../lib/logging/index.js';
+import { createReadiness } from '../../../lib/server/readiness.js';
 import { createTrainingCatalogSubgraph, SUBGRAPH_NAME } from './app.js';
 import { catalogConfigFromEnv } from './config.js';
-import { FRANCE_COMPETENCES } from './infra/france-competences/france-competences.repository.js';
+import { createOriginClients } from './infra/feeds/origin-clients.js';
 import { createCatalogStore } from './infra/ingestion/catalog-store.js';
 import { ingestCatalog } from './infra/ingestion/ingest.js';
-import { CARIF_OREF } from './infra/lheo/carif-oref.repository.js';
 import { MCF_OPERATOR } from './infra/mcf/mcf.repository.js';
 import { loadReferences } from './infra/reference/references.js';
+import { loadCommuneCodes } from '../../../lib/validation/index.js';
+import { metricsListenFromEnv, startMetricsServer } from '../../../lib/server/metrics-server.js';
 
 await runMain(async () => {
   const config = catalogConfigFromEnv();
+  // The official commune list is read now, not by the first request that names a commune.
+  loadCommuneCodes();
   const verifier = createTokenVerifier(authConfigFromEnv());
   const logger = createLogger(SUBGRAPH_NAME);
   const references = loadReferences();
   const clients = {
-    carifOref: createUpstreamClient({ operator: CARIF_OREF, baseUrl: config.carifOrefUrl }),
-    franceCompetences: createUpstreamClient({ operator: FRANCE_COMPETENCES, baseUrl: config.franceCompetencesUrl }),
+    http: createOriginClients(),
+    carifOrefFeeds: config.carifOrefFeedUrls,
+    franceCompetencesDataset: config.franceCompetencesDatasetUrl,
     mcf: createUpstreamClient({ operator: MCF_OPERATOR, baseUrl: config.cdcOpendataUrl }),
   };
-  const store = createCatalogStore({ ingest: () => ingestCatalog(clients, references, logger), refreshSeconds: config.refreshSeconds, logger });
+  const store = createCatalogStore({ ingest: () => ingestCatalog(clients, references, logger, config.refreshSeconds), refreshSeconds: config.refreshSeconds, maxShrink: config.maxShrink, logger });
   store.start();
+  // Ready once the first index is built and the issuer's keys were asked for (lib/server/readiness.ts).
+  const readiness = createReadiness(
+    {
+      prerequisites: { catalogue: () => store.current() !== undefined },
+      warmUp: { jwks: async () => await verifier.warmUp?.() },
+      details: () => ({ counts: store.lastCounts() ?? null, mcf: clients.mcf.breakerState() }),
+    },
+    logger,
+  );
+  void readiness.warmUp();
   const running = await createTrainingCatalogSubgraph(
-    { store, references, principalFrom: (authorization) => verifier.principalFrom(authorization), logger },
+    { store, references, principalFrom: (authorization) => verifier.principalFrom(authorization), logger, readiness: readiness.check },
     { port: config.port, host: config.host },
   );
-  const stop = () =>
-    void store
-      .stop()
-      .then(() => running.stop())
-      .then(() => Promise.all(Object.values(clients).map((client) => client.close())))
-      .then(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Metrics on their own loopback listener, not on the public port (issue #12).
+  const metrics = await startMetricsServer(metricsListenFromEnv('training-catalog'));
+  drainOnSignals(async () => {
+    await store.stop();
+    await running.stop();
+    await Promise.all([metrics.close(), clients.http.close(), clients.mcf.close()]);
+  }, { logger });
 });

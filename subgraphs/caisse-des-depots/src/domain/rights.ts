@@ -1,7 +1,7 @@
 import type { Cents } from './money.js';
 
 /** CPF accrual regime (values match the GraphQL enum `CpfRegime`). */
-export type CpfRegime = 'STANDARD' | 'LOW_QUALIFICATION' | 'DISABILITY' | 'INDEPENDENT';
+export type CpfRegime = 'STANDARD' | 'LOW_QUALIFICATION' | 'DISABILITY' | 'INDEPENDENT' | 'ESAT';
 
 export type ExposureFactor = 'NIGHT_WORK' | 'ALTERNATING_TEAMS' | 'REPETITIVE_WORK' | 'HYPERBARIC' | 'EXTREME_TEMPERATURES' | 'NOISE';
 
@@ -39,6 +39,8 @@ export interface PreventionRights {
   exposures: ExposureFactor[];
   acquisitions: { year: number; factor: ExposureFactor; points: number }[];
   uses: { date: string; kind: PreventionUse; points: number }[];
+  /** The holder's birth date (null when the CDC does not send it): R4163-13 reserves fewer points for those born before 1963. */
+  holderBirthDate: string | null;
 }
 
 export interface CivicActivity {
@@ -54,6 +56,13 @@ export interface CivicEngagementRights {
   acquiredCents: Cents;
 }
 
+/** A commune, as the CDC records the holder's residence. */
+export interface HomeCommune {
+  inseeCode: string;
+  postalCode: string | null;
+  label: string;
+}
+
 /** One holder's rights as the Caisse des dépôts reports them, in domain terms. */
 export interface WorkerRights {
   workerId: string;
@@ -62,6 +71,10 @@ export interface WorkerRights {
   civicEngagement: CivicEngagementRights | null;
   /** Registered job seeker: the CDC knows it, and it exempts the holder from the participation. */
   registeredJobSeeker: boolean;
+  /** ISO birth date, when the CDC sends it: decides the C2P points reserved for training (R4163-13). */
+  birthDate: string | null;
+  /** Commune of residence, when the CDC sends it. */
+  home: HomeCommune | null;
 }
 
 /** Read side of the CDC rights API. Unknown ids are absent from the map (not errors). */

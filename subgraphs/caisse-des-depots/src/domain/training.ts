@@ -7,4 +7,6 @@ export interface TrainingRef {
   price?: { cents: number; currency: string } | null;
   provider?: { siret?: string | null } | null;
   certification?: { code?: string | null } | null;
+  /** `TrainingActionType` from training-catalog. */
+  actionType?: string | null;
 }

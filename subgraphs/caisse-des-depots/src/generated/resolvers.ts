@@ -6,6 +6,8 @@ import type { WorkerRights, PreventionRights, CivicEngagementRights, CivicActivi
 import type { ProjectionYear } from '../domain/rules/projection.js';
 import type { FundingPlan as FundingPlanModel } from '../domain/rules/funding.js';
 import type { TrainingRef } from '../domain/training.js';
+import type { Explained, Explanation as ExplanationModel } from '../domain/rules/explanation.js';
+import type { TransitionPlanRef, TransitionCandidateRef, TransitionPathModel } from '../domain/transition.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -60,11 +62,11 @@ export type AccountMovementEdge = {
 
 /** Kind of movement on the CPF. */
 export type AccountMovementKind =
-  /** Yearly credit for the previous year's activity (art. L6323-11, R6323-1: full from half of the legal working time, pro rata below). */
+  /** Yearly credit for the previous year's activity (art. L6323-11, R6323-1: full from half of the legal working time, 1,607 hours, pro rata of the hours below, rounded up to the cent). */
   | 'ACTIVITY_CREDIT'
   /** Credit from the compte d'engagement citoyen (240 € a year, 720 € at most; art. L5151-11). */
   | 'CIVIC_ENGAGEMENT_CREDIT'
-  /** Hours acquired before 2019 (DIF and CPF in hours), converted at 15 € an hour on 1 January 2019 (décret 2018-1329). */
+  /** Hours acquired before 2019 (DIF and CPF in hours), converted at 15 € an hour on 1 January 2019 (décret n° 2018-1153 du 14 décembre 2018). */
   | 'HOURS_CONVERSION'
   /** A purchase cancelled and refunded. */
   | 'REFUND'
@@ -82,19 +84,21 @@ export type ActivityAccount = {
   cpf: TrainingAccount;
   /** Compte professionnel de prévention (C2P); null when the worker was never exposed. */
   prevention: Maybe<PreventionAccount>;
-  /** CPF balance plus the C2P points reserved for training at their training value. */
-  totalTrainingRights: Money;
+  /** CPF balance plus every available C2P point at its training value (art. L4163-7: all available points can pay for training; W000003: 2,700 € + 56 × 500 € = 30,700 €). */
+  totalTrainingRights: ExplainedMoney;
 };
 
 /** Kind of planned activity for a projection. */
 export type ActivityKind =
+  /** Admitted to an ESAT: 800 € for any year of admission, full or part time. */
+  | 'ESAT'
   /** Fixed-term contract (CDD): credited pro rata of the time worked. */
   | 'FIXED_TERM'
   /** Employee at or above half of the legal working time. */
   | 'FULL_TIME'
   /** No activity. */
   | 'INACTIVE'
-  /** Self-employed worker. */
+  /** Self-employed worker: credited pro rata of the months of the year (500 € × 7/12 = 291.67 € for seven months). */
   | 'INDEPENDENT'
   /** Employee below full time: give `workingTimeRatio`. */
   | 'PART_TIME'
@@ -154,20 +158,24 @@ export type CivicEngagementAccount = {
   /** Declared activities. */
   activities: Array<CivicActivity>;
   /** The CEC ceiling. */
-  ceiling: Money;
+  ceiling: ExplainedMoney;
+  /** What one more qualifying year would credit, given what was acquired (240 €, within the ceiling). */
+  nextYearCredit: ExplainedMoney;
 };
 
 /** The CPF at the end of one year of a projection. */
 export type CpfProjection = {
   __typename?: 'CpfProjection';
-  /** Balance after the credit, capped by the ceiling. */
-  balance: Money;
+  /** Balance after the credit (capped by the ceiling) and any top-up. */
+  balance: ExplainedMoney;
   /** True when the ceiling stopped part of the credit. */
   ceilingReached: Scalars['Boolean']['output'];
-  /** Credit earned by that year's activity (booked early the next year): the full yearly amount from half-time, pro rata below (R6323-1). */
-  credit: Money;
+  /** Credit earned by that year's activity (booked early the next year): employees by hours against 1,607 h (full from half-time, pro rata below), the self-employed pro rata of the year, each on its own basis within the most favourable yearly amount; ESAT 800 € (R6323-1, L6323-27, L6323-34). */
+  credit: ExplainedMoney;
   /** What the ceiling lets through of that credit (art. L6323-11). */
-  credited: Money;
+  credited: ExplainedMoney;
+  /** Corrective top-up booked that year (art. L6323-13), outside the ceiling. */
+  topUp: ExplainedMoney;
   /** Calendar year of activity. */
   year: Scalars['Int']['output'];
 };
@@ -176,12 +184,51 @@ export type CpfProjection = {
 export type CpfRegime =
   /** Recognised disability (OETH): 800 € a year up to 8,000 € (art. L6323-11-1). */
   | 'DISABILITY'
-  /** Self-employed worker: 500 € a year up to 5,000 € when the training contribution was paid (art. L6323-25). */
+  /** Worker in an ESAT (établissement ou service d'aide par le travail): 800 € for any year of admission, full or part time, up to 8,000 € (art. L6323-34). */
+  | 'ESAT'
+  /** Self-employed worker: 500 € a year up to 5,000 € when the training contribution was paid, pro rata of the year (art. L6323-27). */
   | 'INDEPENDENT'
   /** No level-3 certification: 800 € a year up to 8,000 € (art. L6323-11-1). */
   | 'LOW_QUALIFICATION'
   /** 500 € a year up to 5,000 €. */
   | 'STANDARD';
+
+/** An amount a rule of this graph computed, with the explanation of how (same `cents`/`currency` as Money). */
+export type ExplainedMoney = {
+  __typename?: 'ExplainedMoney';
+  /** Amount in cents (1 € = 100). */
+  cents: Scalars['Int']['output'];
+  /** ISO 4217 currency code; always EUR here. */
+  currency: Scalars['String']['output'];
+  /** Which rule computed it, on which texts, since when, from which inputs. */
+  explanation: Explanation;
+};
+
+/** How an amount was computed, built from the dated rule parameters that hold the texts. */
+export type Explanation = {
+  __typename?: 'Explanation';
+  /** True only when every figure used was read in its primary text; false when a figure rests on secondary sources. */
+  confirmed: Scalars['Boolean']['output'];
+  /** Since when the figures used are in force (the latest effective date among them). */
+  effectiveFrom: Scalars['Date']['output'];
+  /** The inputs of the computation. */
+  inputs: Array<ExplanationInput>;
+  /** The texts the rule rests on. */
+  legalBasis: Array<LegalBasis>;
+  /** The rule applied, in plain French, with its figures. */
+  rule: Scalars['String']['output'];
+  /** Stable id of the rule, e.g. `cpf.yearly-credit`, `funding.cpf`, `cpf.participation`. */
+  ruleId: Scalars['String']['output'];
+};
+
+/** One input of a computation. */
+export type ExplanationInput = {
+  __typename?: 'ExplanationInput';
+  /** English name of the input, e.g. `priceCents`. */
+  name: Scalars['String']['output'];
+  /** Its value, as text. */
+  value: Scalars['String']['output'];
+};
 
 /** C2P exposure factor (Code du travail, art. L4163-1). */
 export type ExposureFactor =
@@ -203,22 +250,37 @@ export type FundingPlan = {
   __typename?: 'FundingPlan';
   /** True when remainingCost is zero. */
   coveredInFull: Scalars['Boolean']['output'];
-  /** Taken from the CPF balance (at most the balance). */
-  cpf: Money;
+  /** Debited from the CPF balance: at most the balance and the per-action ceiling; when the participation is due, the price less what the worker pays (1,240 € at 103.20 €: 1,136.80 €). */
+  cpf: ExplainedMoney;
   /** Paid by the employer or OPCO top-up given as argument. */
-  employerTopUp: Money;
-  /** The holder's flat participation (décret 2024-394: 100 € from 2 May 2024, 102.23 € from 1 January 2025; the 2026 value is UNCONFIRMED configuration); zero when exempt or when no CPF money is used. */
-  participation: Money;
+  employerTopUp: ExplainedMoney;
+  /** Paid by the work-accident / occupational-disease top-up (CSS art. L432-12). */
+  occupationalInjury: ExplainedMoney;
+  /** The holder's flat participation, part of the price and included in remainingCost (décret 2024-394: 100 € from 2 May 2024, 102.23 € from 1 January 2025, 103.20 € from 1 January 2026); zero when exempt or when no CPF money is used. */
+  participation: ExplainedMoney;
   /** Why the participation is waived, when it is. */
   participationExemption: Maybe<ParticipationExemption>;
-  /** Taken from the C2P points reserved for training, at their training value (whole points). */
-  prevention: Money;
+  /** The per-action ceiling on the CPF rights used (2026 finance law art. 203: RS certifications 1,500 €, skills assessments 1,600 €, light-vehicle licences 900 €, from 26 February 2026); null when none applies. */
+  perActionCap: Maybe<ExplainedMoney>;
+  /** Paid with C2P points — any available point, in whole points, at their training value (art. L4163-7). */
+  prevention: ExplainedMoney;
   /** C2P points that would be used. */
   preventionPoints: Scalars['Int']['output'];
   /** Price of the training. */
   price: Money;
-  /** What the worker pays: price − cpf − prevention − employerTopUp + participation. */
-  remainingCost: Money;
+  /** What the worker pays, participation included: max(participation, price − rights) when the participation is due, price − everything funded otherwise. */
+  remainingCost: ExplainedMoney;
+};
+
+/** A text a rule rests on. */
+export type LegalBasis = {
+  __typename?: 'LegalBasis';
+  /** The article applied, when one is. */
+  article: Maybe<Scalars['String']['output']>;
+  /** The text: code, décret or arrêté with its date, or a secondary source named as such. */
+  text: Scalars['String']['output'];
+  /** Légifrance address, when confirmed. */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 /** An amount of money in minor units (euro cents). Never a float. */
@@ -250,7 +312,28 @@ export type ParticipationExemption =
   /** Registered job seeker (art. L6323-4 III). */
   | 'JOB_SEEKER'
   /** The rule did not apply yet at the purchase date (before 2 May 2024). */
-  | 'NOT_IN_FORCE';
+  | 'NOT_IN_FORCE'
+  /** The work-accident / occupational-disease top-up (≥ 10 % incapacity) is used (décret 2024-394). */
+  | 'OCCUPATIONAL_INJURY'
+  /** C2P points are used (décret 2024-394). */
+  | 'PREVENTION_POINTS';
+
+/** A located place. */
+export type Place = {
+  __typename?: 'Place';
+  /** INSEE commune code. */
+  communeCode: Maybe<Scalars['String']['output']>;
+  /** Department code. */
+  departmentCode: Maybe<Scalars['String']['output']>;
+  /** Human label, e.g. `Paris 15e Arrondissement` or `Quimperlé`. */
+  label: Scalars['String']['output'];
+  /** Latitude (WGS84). */
+  latitude: Maybe<Scalars['Float']['output']>;
+  /** Longitude (WGS84). */
+  longitude: Maybe<Scalars['Float']['output']>;
+  /** Postal code. */
+  postalCode: Maybe<Scalars['String']['output']>;
+};
 
 /** The compte professionnel de prévention (C2P). */
 export type PreventionAccount = {
@@ -259,18 +342,18 @@ export type PreventionAccount = {
   acquisitions: Array<PreventionAcquisition>;
   /** Factors the worker is exposed to. */
   exposures: Array<ExposureFactor>;
-  /** Value of one point when used for training, today. UNCONFIRMED figure (500 € since 1 Sep 2023, 375 € before): configuration. */
-  pointValue: Money;
+  /** Value of one point used for training, today: 375 € from 1 January 2019 (décret 2018-1256), 500 € from 1 September 2023 (décret 2023-760; figure from secondary sources, configurable). */
+  pointValue: ExplainedMoney;
   /** Points acquired since the account was opened (no career ceiling since 1 Sep 2023; 100 before). */
   pointsAcquired: Scalars['Int']['output'];
   /** Points available now. */
   pointsAvailable: Scalars['Int']['output'];
-  /** Of the available points, those reserved for training: the first 20 acquired, less those already spent on training (R4163-11). */
+  /** Of the available points, those reserved for training (they can pay for nothing else but a retraining project): the first 20 acquired — 10 for holders born in 1960–1962, none before 1960 — less those already spent on training (R4163-13). The birth date is the Caisse des dépôts record's (`titulaire.dateNaissance`); without it the standard 20 apply. Every available point can pay for training. */
   pointsReservedForTraining: Scalars['Int']['output'];
   /** Points already used. */
   pointsUsed: Scalars['Int']['output'];
-  /** Available points at their training value. */
-  trainingValue: Money;
+  /** Every available point at its training value (art. L4163-7). */
+  trainingValue: ExplainedMoney;
   /** Points used, oldest first. */
   uses: Array<PreventionUse>;
 };
@@ -305,7 +388,7 @@ export type PreventionUseKind =
   | 'RECONVERSION'
   /** Retirement quarters (10 points a quarter). */
   | 'RETIREMENT'
-  /** Training (the first 20 points are reserved for it). */
+  /** Training (every point can pay for it; the first 20 are reserved for it). */
   | 'TRAINING';
 
 export type Query = {
@@ -323,11 +406,13 @@ export type QueryWorkerArgs = {
 
 export type Training = {
   __typename?: 'Training';
+  /** Kind of CPF-eligible action (training-catalog). */
+  actionType: TrainingActionType;
   /** Certification (training-catalog). */
   certification: Maybe<Certification>;
-  /** Listed in the Mon Compte Formation catalogue for this provider and certification (art. L6323-6: purchasable with the CPF). False without a certification. */
-  cpfEligible: Scalars['Boolean']['output'];
-  /** How the calling worker's rights would pay for this training today. Null for anonymous callers (no error), for partner clients (a plan is the worker's own view: read their rights with `worker(id)`), and when the price is unknown. */
+  /** Purchasable with the CPF (art. L6323-6): a certifying training listed in the Mon Compte Formation catalogue for this provider and certification, or an action eligible without a certification (bilan de compétences, permis B, VAE, business creation: `actionType`). False otherwise. Null, with an upstream error, while the Mon Compte Formation open data fails. */
+  cpfEligible: Maybe<Scalars['Boolean']['output']>;
+  /** How a worker's rights would pay for this training today: the calling worker's own, or — with `workerId` — those of a worker who granted the calling partner `cpf:read` (FORBIDDEN otherwise). Null for anonymous callers and partners without `workerId` (no error), and when the price is unknown. */
   funding: Maybe<FundingPlan>;
   id: Scalars['ID']['output'];
   /** Price (training-catalog). */
@@ -339,6 +424,8 @@ export type Training = {
 
 export type TrainingFundingArgs = {
   employerTopUpCents?: InputMaybe<Scalars['Int']['input']>;
+  occupationalInjuryIncapacityRate?: InputMaybe<Scalars['Float']['input']>;
+  workerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The compte personnel de formation. */
@@ -347,15 +434,15 @@ export type TrainingAccount = {
   /** Euros available now, as the Caisse des dépôts reports them (activity credits, CEC, top-ups, minus purchases). */
   balance: Money;
   /** The legal ceiling for the worker's regime (5,000 €, or 8,000 € under art. L6323-11-1); activity credits stop there, top-ups may exceed it. */
-  ceiling: Money;
+  ceiling: ExplainedMoney;
   /** Credits and debits, newest first. `first` at most 100. */
   movements: AccountMovementConnection;
   /** What the CPF will hold at the end of each year for the planned activity periods, from today's balance, under the accrual rules and capped by the ceiling. Periods: real dates, start ≤ end, from 1 January of the current year, within 30 years, not overlapping; BAD_USER_INPUT names the period at fault. */
   projection: Array<CpfProjection>;
   /** The accrual regime applied to the worker. */
   regime: CpfRegime;
-  /** What a year worked at least half-time credits under the worker's regime (500 €, or 800 € under art. L6323-11-1). */
-  yearlyCredit: Money;
+  /** What a year worked at least half-time (half of 1,607 hours) credits under the worker's regime (500 €, or 800 € under art. L6323-11-1). */
+  yearlyCredit: ExplainedMoney;
 };
 
 
@@ -369,7 +456,25 @@ export type TrainingAccountMovementsArgs = {
 /** The compte personnel de formation. */
 export type TrainingAccountProjectionArgs = {
   activity: Array<ActivityPeriodInput>;
+  correctiveTopUpYears?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
+
+/** Kind of CPF-eligible action (Code du travail L6323-6). */
+export type TrainingActionType =
+  /** Support to business creators or buyers: eligible without a certification. */
+  | 'BUSINESS_CREATION'
+  /** Preparation of the code and the light-vehicle licence (permis B): eligible without a certification. */
+  | 'DRIVING_LICENCE'
+  /** None of the above, or not known from the feed. */
+  | 'OTHER'
+  /** Prepares an RNCP certification (or a block of one). */
+  | 'RNCP_CERTIFICATION'
+  /** Prepares a certification of the Répertoire spécifique (RS). */
+  | 'RS_CERTIFICATION'
+  /** Bilan de compétences (L6313-4): eligible without a certification. */
+  | 'SKILLS_ASSESSMENT'
+  /** Accompaniment to the validation des acquis de l'expérience (VAE): eligible without a certification. */
+  | 'VAE';
 
 export type TrainingProvider = {
   __typename?: 'TrainingProvider';
@@ -377,11 +482,52 @@ export type TrainingProvider = {
   siret: Scalars['ID']['output'];
 };
 
+export type TransitionCandidate = {
+  __typename?: 'TransitionCandidate';
+  /** Distance (training-catalog). */
+  distanceKm: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  /** Return-to-work rate (France Travail). */
+  returnToWorkRate: Maybe<Scalars['Float']['output']>;
+  /** First day of the session (training-catalog). */
+  start: Scalars['Date']['output'];
+  /** Training (training-catalog). */
+  training: Training;
+};
+
+/** One ranked path of a transition plan: a training at its next session, funded at that session's date. */
+export type TransitionPath = {
+  __typename?: 'TransitionPath';
+  /** The training at its session (training, session, distance, return-to-work rate). */
+  candidate: TransitionCandidate;
+  /** How the worker's rights would pay at the session's date (projected CPF, C2P points, participation in force at that date). Null for public plans, or when the price is unknown. */
+  funding: Maybe<FundingPlan>;
+  /** The CPF balance projected to the session's first day: today's balance plus the credits of the planned activity booked by then (a year's credit is booked by 30 April of the next year), capped by the ceiling, with its explanation (rule `transition.projected-balance`). Null for public plans. */
+  projectedCpfBalance: Maybe<ExplainedMoney>;
+  /** 1 for the best path. */
+  rank: Scalars['Int']['output'];
+  /** What is left to pay at the session's date: the funding plan's remaining cost (explained in `funding.remainingCost`), or the price for a public plan (no rule applies); null when the price is unknown. */
+  remainingCost: Maybe<Money>;
+};
+
+/** A career transition plan: one question (from, to, where, until when, ranked how) answered by France Travail (skills, offers, companies), training-catalog (certifications, trainings, sessions) and the Caisse des dépôts (funding, ranking). */
+export type TransitionPlan = {
+  __typename?: 'TransitionPlan';
+  /** Candidates (training-catalog). */
+  candidates: Array<TransitionCandidate>;
+  /** Opaque id carrying the plan's question. */
+  id: Scalars['ID']['output'];
+  /** The candidates ranked by the plan's `orderBy` (ties: START_DATE, DISTANCE, training id; a missing figure last), at most the plan's `first`. Ranked here because this subgraph is the last one the ranking needs: it receives start dates and distances from training-catalog and return-to-work rates from France Travail through `@requires`, and computes the remaining cost itself. */
+  paths: Array<TransitionPath>;
+};
+
 /** A person holding a Compte personnel d'activité (CPA). Owned by the Caisse des dépôts subgraph. */
 export type Worker = {
   __typename?: 'Worker';
-  /** The CPA: every training right in one view (CPF, C2P, CEC). */
-  activityAccount: ActivityAccount;
+  /** The CPA: every training right in one view (CPF, C2P, CEC). Null, with UPSTREAM_UNAVAILABLE or UPSTREAM_TIMEOUT, while the Caisse des dépôts API fails. */
+  activityAccount: Maybe<ActivityAccount>;
+  /** The commune the worker lives in, as the Caisse des dépôts records it (`titulaire.communeResidence`): pass its `communeCode` as `near` (`{ communeCode, radiusKm }`) for offers, companies and trainings near home. Same access rule as `activityAccount` (the worker, or a partner holding `cpf:read` with consent); audited as `home`. Null when the record has no commune; coordinates are not part of the record (null). */
+  home: Maybe<Place>;
   /** The worker's id (the `sub` of their login). */
   id: Scalars['ID']['output'];
 };
@@ -468,6 +614,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Training: Training;
+  TransitionCandidate: TransitionCandidate;
+  TransitionPlan: TransitionPlan;
   Worker: Worker;
 }>;
 
@@ -477,9 +625,17 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Training' }
     & GraphQLRecursivePick<FederationTypes['Training'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Training'], {"provider":{"siret":true},"certification":{"code":true}}>
-        | GraphQLRecursivePick<FederationTypes['Training'], {"provider":{"siret":true},"certification":{"code":true},"price":{"cents":true,"currency":true}}>
-        | GraphQLRecursivePick<FederationTypes['Training'], {"price":{"cents":true,"currency":true},"provider":{"siret":true},"certification":{"code":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Training'], {"provider":{"siret":true},"certification":{"code":true},"actionType":true}>
+        | GraphQLRecursivePick<FederationTypes['Training'], {"provider":{"siret":true},"certification":{"code":true},"actionType":true,"price":{"cents":true,"currency":true}}>
+        | GraphQLRecursivePick<FederationTypes['Training'], {"price":{"cents":true,"currency":true},"provider":{"siret":true},"certification":{"code":true},"actionType":true}> ) );
+  TransitionCandidate:
+    ( { __typename: 'TransitionCandidate' }
+    & GraphQLRecursivePick<FederationTypes['TransitionCandidate'], {"id":true}> );
+  TransitionPlan:
+    ( { __typename: 'TransitionPlan' }
+    & GraphQLRecursivePick<FederationTypes['TransitionPlan'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['TransitionPlan'], {"candidates":{"id":true,"start":true,"distanceKm":true,"returnToWorkRate":true,"training":{"price":{"cents":true,"currency":true},"provider":{"siret":true},"certification":{"code":true}}}}> ) );
   Worker:
     ( { __typename: 'Worker' }
     & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}> );
@@ -493,7 +649,6 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccountMovementConnection: ResolverTypeWrapper<Omit<AccountMovementConnection, 'edges'> & { edges: Array<ResolversTypes['AccountMovementEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccountMovementEdge: ResolverTypeWrapper<Omit<AccountMovementEdge, 'node'> & { node: ResolversTypes['AccountMovement'] }>;
   AccountMovementKind: AccountMovementKind;
   ActivityAccount: ResolverTypeWrapper<WorkerRights>;
@@ -505,14 +660,18 @@ export type ResolversTypes = ResolversObject<{
   CivicActivityKind: CivicActivityKind;
   CivicEngagementAccount: ResolverTypeWrapper<CivicEngagementRights>;
   CpfProjection: ResolverTypeWrapper<ProjectionYear>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CpfRegime: CpfRegime;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  ExplainedMoney: ResolverTypeWrapper<Explained>;
+  Explanation: ResolverTypeWrapper<ExplanationModel>;
+  ExplanationInput: ResolverTypeWrapper<ExplanationInput>;
   ExposureFactor: ExposureFactor;
   FundingPlan: ResolverTypeWrapper<FundingPlanModel>;
+  LegalBasis: ResolverTypeWrapper<LegalBasis>;
   Money: ResolverTypeWrapper<Money>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationExemption: ParticipationExemption;
+  Place: ResolverTypeWrapper<Place>;
   PreventionAccount: ResolverTypeWrapper<PreventionRights>;
   PreventionAcquisition: ResolverTypeWrapper<PreventionAcquisition>;
   PreventionUse: ResolverTypeWrapper<PreventionUse>;
@@ -520,8 +679,14 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Training: ResolverTypeWrapper<TrainingRef>;
   TrainingAccount: ResolverTypeWrapper<WorkerRights>;
+  TrainingActionType: TrainingActionType;
   TrainingProvider: ResolverTypeWrapper<TrainingProvider>;
+  TransitionCandidate: ResolverTypeWrapper<TransitionCandidateRef>;
+  TransitionPath: ResolverTypeWrapper<TransitionPathModel>;
+  TransitionPlan: ResolverTypeWrapper<TransitionPlanRef>;
   Worker: ResolverTypeWrapper<WorkerRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -530,7 +695,6 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   AccountMovementConnection: Omit<AccountMovementConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccountMovementEdge']> };
-  Int: Scalars['Int']['output'];
   AccountMovementEdge: Omit<AccountMovementEdge, 'node'> & { node: ResolversParentTypes['AccountMovement'] };
   ActivityAccount: WorkerRights;
   ActivityPeriodInput: ActivityPeriodInput;
@@ -539,11 +703,15 @@ export type ResolversParentTypes = ResolversObject<{
   CivicActivity: CivicActivityModel;
   CivicEngagementAccount: CivicEngagementRights;
   CpfProjection: ProjectionYear;
-  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
+  ExplainedMoney: Explained;
+  Explanation: ExplanationModel;
+  ExplanationInput: ExplanationInput;
   FundingPlan: FundingPlanModel;
+  LegalBasis: LegalBasis;
   Money: Money;
   PageInfo: PageInfo;
+  Place: Place;
   PreventionAccount: PreventionRights;
   PreventionAcquisition: PreventionAcquisition;
   PreventionUse: PreventionUse;
@@ -551,8 +719,20 @@ export type ResolversParentTypes = ResolversObject<{
   Training: TrainingRef;
   TrainingAccount: WorkerRights;
   TrainingProvider: TrainingProvider;
+  TransitionCandidate: TransitionCandidateRef;
+  TransitionPath: TransitionPathModel;
+  TransitionPlan: TransitionPlanRef;
   Worker: WorkerRef;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccountMovementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountMovement'] = ResolversParentTypes['AccountMovement']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -577,7 +757,7 @@ export type ActivityAccountResolvers<ContextType = Context, ParentType extends R
   civicEngagement?: Resolver<Maybe<ResolversTypes['CivicEngagementAccount']>, ParentType, ContextType>;
   cpf?: Resolver<ResolversTypes['TrainingAccount'], ParentType, ContextType>;
   prevention?: Resolver<Maybe<ResolversTypes['PreventionAccount']>, ParentType, ContextType>;
-  totalTrainingRights?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalTrainingRights?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
 }>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
@@ -595,14 +775,16 @@ export type CivicActivityResolvers<ContextType = Context, ParentType extends Res
 export type CivicEngagementAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivicEngagementAccount'] = ResolversParentTypes['CivicEngagementAccount']> = ResolversObject<{
   acquired?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   activities?: Resolver<Array<ResolversTypes['CivicActivity']>, ParentType, ContextType>;
-  ceiling?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ceiling?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+  nextYearCredit?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
 }>;
 
 export type CpfProjectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CpfProjection'] = ResolversParentTypes['CpfProjection']> = ResolversObject<{
-  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   ceilingReached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  credit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  credited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  credit?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+  credited?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+  topUp?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -610,16 +792,44 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type ExplainedMoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExplainedMoney'] = ResolversParentTypes['ExplainedMoney']> = ResolversObject<{
+  cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType>;
+}>;
+
+export type ExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = ResolversObject<{
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['ExplanationInput']>, ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ExplanationInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExplanationInput'] = ResolversParentTypes['ExplanationInput']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FundingPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingPlan'] = ResolversParentTypes['FundingPlan']> = ResolversObject<{
   coveredInFull?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  cpf?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  employerTopUp?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  participation?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cpf?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+  employerTopUp?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+  occupationalInjury?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+  participation?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   participationExemption?: Resolver<Maybe<ResolversTypes['ParticipationExemption']>, ParentType, ContextType>;
-  prevention?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  perActionCap?: Resolver<Maybe<ResolversTypes['ExplainedMoney']>, ParentType, ContextType>;
+  prevention?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   preventionPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  remainingCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  remainingCost?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
+}>;
+
+export type LegalBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = ResolversObject<{
+  article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -634,15 +844,24 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
+  communeCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  departmentCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PreventionAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PreventionAccount'] = ResolversParentTypes['PreventionAccount']> = ResolversObject<{
   acquisitions?: Resolver<Array<ResolversTypes['PreventionAcquisition']>, ParentType, ContextType>;
   exposures?: Resolver<Array<ResolversTypes['ExposureFactor']>, ParentType, ContextType>;
-  pointValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pointValue?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   pointsAcquired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pointsAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pointsReservedForTraining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pointsUsed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  trainingValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  trainingValue?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   uses?: Resolver<Array<ResolversTypes['PreventionUse']>, ParentType, ContextType>;
 }>;
 
@@ -665,27 +884,47 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type TrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training'], FederationReferenceType extends FederationReferenceTypes['Training'] = FederationReferenceTypes['Training']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Training']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  cpfEligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cpfEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   funding?: Resolver<Maybe<ResolversTypes['FundingPlan']>, ParentType, ContextType, Partial<TrainingFundingArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type TrainingAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingAccount'] = ResolversParentTypes['TrainingAccount']> = ResolversObject<{
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  ceiling?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ceiling?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
   movements?: Resolver<ResolversTypes['AccountMovementConnection'], ParentType, ContextType, Partial<TrainingAccountMovementsArgs>>;
   projection?: Resolver<Array<ResolversTypes['CpfProjection']>, ParentType, ContextType, RequireFields<TrainingAccountProjectionArgs, 'activity'>>;
   regime?: Resolver<ResolversTypes['CpfRegime'], ParentType, ContextType>;
-  yearlyCredit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  yearlyCredit?: Resolver<ResolversTypes['ExplainedMoney'], ParentType, ContextType>;
 }>;
 
 export type TrainingProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingProvider'] = ResolversParentTypes['TrainingProvider']> = ResolversObject<{
   siret?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type TransitionCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionCandidate'] = ResolversParentTypes['TransitionCandidate'], FederationReferenceType extends FederationReferenceTypes['TransitionCandidate'] = FederationReferenceTypes['TransitionCandidate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionCandidate']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type TransitionPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionPath'] = ResolversParentTypes['TransitionPath']> = ResolversObject<{
+  candidate?: Resolver<ResolversTypes['TransitionCandidate'], ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['FundingPlan']>, ParentType, ContextType>;
+  projectedCpfBalance?: Resolver<Maybe<ResolversTypes['ExplainedMoney']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remainingCost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type TransitionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionPlan'] = ResolversParentTypes['TransitionPlan'], FederationReferenceType extends FederationReferenceTypes['TransitionPlan'] = FederationReferenceTypes['TransitionPlan']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['TransitionPath']>, ParentType, ContextType>;
+}>;
+
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  activityAccount?: Resolver<ResolversTypes['ActivityAccount'], ParentType, ContextType>;
+  activityAccount?: Resolver<Maybe<ResolversTypes['ActivityAccount']>, ParentType, ContextType>;
+  home?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -699,9 +938,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CivicEngagementAccount?: CivicEngagementAccountResolvers<ContextType>;
   CpfProjection?: CpfProjectionResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  ExplainedMoney?: ExplainedMoneyResolvers<ContextType>;
+  Explanation?: ExplanationResolvers<ContextType>;
+  ExplanationInput?: ExplanationInputResolvers<ContextType>;
   FundingPlan?: FundingPlanResolvers<ContextType>;
+  LegalBasis?: LegalBasisResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
   PreventionAccount?: PreventionAccountResolvers<ContextType>;
   PreventionAcquisition?: PreventionAcquisitionResolvers<ContextType>;
   PreventionUse?: PreventionUseResolvers<ContextType>;
@@ -709,6 +953,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Training?: TrainingResolvers<ContextType>;
   TrainingAccount?: TrainingAccountResolvers<ContextType>;
   TrainingProvider?: TrainingProviderResolvers<ContextType>;
+  TransitionCandidate?: TransitionCandidateResolvers<ContextType>;
+  TransitionPath?: TransitionPathResolvers<ContextType>;
+  TransitionPlan?: TransitionPlanResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

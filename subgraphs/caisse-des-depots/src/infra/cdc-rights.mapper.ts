@@ -8,6 +8,7 @@ const REGIMES: Record<DroitsTitulaire['cpf']['regime'], CpfRegime> = {
   BAS_NIVEAU_QUALIFICATION: 'LOW_QUALIFICATION',
   TRAVAILLEUR_HANDICAPE: 'DISABILITY',
   TRAVAILLEUR_INDEPENDANT: 'INDEPENDENT',
+  TRAVAILLEUR_ESAT: 'ESAT',
 };
 
 type C2p = NonNullable<DroitsTitulaire['c2p']>;
@@ -46,6 +47,7 @@ const MOVEMENT_KINDS: Record<PageMouvements['mouvements'][number]['type'], Movem
 
 export function toWorkerRights(payload: DroitsTitulaire): WorkerRights {
   const { c2p, cec } = payload;
+  const commune = payload.titulaire?.communeResidence ?? null;
   return {
     workerId: payload.idTitulaire,
     cpf: { balanceCents: eurosToCents(payload.cpf.solde), regime: REGIMES[payload.cpf.regime], movementCount: payload.cpf.nombreMouvements },
@@ -58,6 +60,7 @@ export function toWorkerRights(payload: DroitsTitulaire): WorkerRights {
           exposures: c2p.facteurs.map((factor) => FACTORS[factor]),
           acquisitions: c2p.acquisitions.map((row) => ({ year: row.annee, factor: FACTORS[row.facteur], points: row.points })),
           uses: c2p.utilisations.map((row) => ({ date: row.date, kind: USES[row.usage], points: row.points })),
+          holderBirthDate: payload.titulaire?.dateNaissance ?? null,
         }
       : null,
     civicEngagement: cec
@@ -73,6 +76,8 @@ export function toWorkerRights(payload: DroitsTitulaire): WorkerRights {
         }
       : null,
     registeredJobSeeker: payload.situation.demandeurEmploiInscrit,
+    birthDate: payload.titulaire?.dateNaissance ?? null,
+    home: commune ? { inseeCode: commune.codeInsee, postalCode: commune.codePostal, label: commune.libelle } : null,
   };
 }
 

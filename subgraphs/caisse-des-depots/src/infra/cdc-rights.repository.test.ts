@@ -35,7 +35,10 @@ describe('CDC rights client against the simulator', () => {
       prevention: { pointsAcquired: 56, pointsAvailable: 56, exposures: ['NIGHT_WORK', 'ALTERNATING_TEAMS'] },
       civicEngagement: null,
       registeredJobSeeker: false,
+      birthDate: '1981-03-15',
+      home: { inseeCode: '13055', postalCode: '13001', label: 'Marseille' },
     });
+    expect(rights.get('W000003')?.prevention?.holderBirthDate).toBe('1981-03-15');
     const calls = await simulator.calls();
     expect(calls[CDC_ROUTES.one]).toBe(1);
     expect(calls[CDC_ROUTES.batch]).toBeUndefined();

@@ -9,39 +9,49 @@ import type { TokenProvider } from './cdc-token.js';
 export const CDC_MAX_BATCH = 50;
 export const CDC_MAX_PAGE = 100;
 const API = '/api/cpa/v1';
+/** What a first 401 decodes to: refresh the token and ask again. */
+const TOKEN_REJECTED = Symbol('token rejected');
 
 /**
  * Rights of CPF holders from the CDC API. Not cached across requests: personal data, read only
  * after the policy allowed it, deduplicated per request by the rights loader.
  */
 export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: TokenProvider }): RightsRepository {
-  /** One authenticated call; a 401 means the cached token was revoked or expired early: refresh once. */
-  async function call(request: UpstreamRequest): Promise<UpstreamResponse> {
+  /**
+   * One authenticated call, decoded inside lib/http's breaker. A 401 means the cached token was
+   * revoked or expired early: refresh once (not a failure of the API); a 401 with the fresh token
+   * goes to `decode`, whose UPSTREAM_UNAVAILABLE the breaker counts.
+   */
+  async function call<T>(request: UpstreamRequest, decode: (response: UpstreamResponse) => T): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const token = await deps.tokens.token();
-      const response = await deps.http.request({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}`, accept: 'application/json' } });
-      if (response.status !== 401 || attempt > 1) return response;
+      const headers = { ...request.headers, authorization: `Bearer ${token}`, accept: 'application/json' };
+      const outcome = await deps.http.call({ ...request, headers }, (response) => (response.status === 401 && attempt === 1 ? TOKEN_REJECTED : decode(response)));
+      if (outcome !== TOKEN_REJECTED) return outcome;
       deps.tokens.invalidate(token);
     }
   }
 
   async function one(workerId: string): Promise<WorkerRights | undefined> {
-    const response = await call({ method: 'GET', path: `${API}/titulaires/${encodeURIComponent(workerId)}/droits` });
-    if (response.status === 404) return undefined;
-    if (response.status !== 200) throw cdcFailure(response, 'droits');
-    return toWorkerRights(parseUpstreamJson(response, droitsTitulaireSchema, CDC_OPERATOR, { operation: 'droits' }));
+    return await call({ method: 'GET', path: `${API}/titulaires/${encodeURIComponent(workerId)}/droits` }, (response) => {
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) throw cdcFailure(response, 'droits');
+      return toWorkerRights(parseUpstreamJson(response, droitsTitulaireSchema, CDC_OPERATOR, { operation: 'droits' }));
+    });
   }
 
   async function batch(workerIds: readonly string[]): Promise<WorkerRights[]> {
-    const response = await call({
+    const request = {
       method: 'POST',
       path: `${API}/droits/recherche`,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ idsTitulaires: workerIds }),
       idempotent: true,
+    } as const;
+    return await call(request, (response) => {
+      if (response.status !== 200) throw cdcFailure(response, 'droits.recherche');
+      return parseUpstreamJson(response, rechercheDroitsSchema, CDC_OPERATOR, { operation: 'droits.recherche' }).resultats.map(toWorkerRights);
     });
-    if (response.status !== 200) throw cdcFailure(response, 'droits.recherche');
-    return parseUpstreamJson(response, rechercheDroitsSchema, CDC_OPERATOR, { operation: 'droits.recherche' }).resultats.map(toWorkerRights);
   }
 
   return {
@@ -63,15 +73,13 @@ export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: 
     },
 
     async movementsOf(workerId, offset, limit): Promise<MovementPage | null> {
-      const response = await call({
-        method: 'GET',
-        path: `${API}/titulaires/${encodeURIComponent(workerId)}/mouvements`,
-        query: { debut: offset, nombre: Math.min(CDC_MAX_PAGE, Math.max(1, limit)) },
+      const request = { method: 'GET', path: `${API}/titulaires/${encodeURIComponent(workerId)}/mouvements`, query: { debut: offset, nombre: Math.min(CDC_MAX_PAGE, Math.max(1, limit)) } } as const;
+      return await call(request, (response) => {
+        if (response.status === 404) return null;
+        if (response.status !== 200) throw cdcFailure(response, 'mouvements');
+        const page = parseUpstreamJson(response, pageMouvementsSchema, CDC_OPERATOR, { operation: 'mouvements' });
+        return { movements: limit === 0 ? [] : toMovements(page), totalCount: page.nombreTotal };
       });
-      if (response.status === 404) return null;
-      if (response.status !== 200) throw cdcFailure(response, 'mouvements');
-      const page = parseUpstreamJson(response, pageMouvementsSchema, CDC_OPERATOR, { operation: 'mouvements' });
-      return { movements: limit === 0 ? [] : toMovements(page), totalCount: page.nombreTotal };
     },
   };
 }

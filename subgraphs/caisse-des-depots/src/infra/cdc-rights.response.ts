@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { lenientObject, lenientText } from '../../../../lib/http/index.js';
+import { INSEE_COMMUNE_PATTERN } from '../../../../lib/validation/index.js';
 
 /**
  * Payloads of the Caisse des dépôts CPF rights API (upstreams/caissedesdepots/README.md).
@@ -9,14 +11,29 @@ import { z } from 'zod';
 const euros = z.number().finite().refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'at most two decimals');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const regimeCpfSchema = z.enum(['DROIT_COMMUN', 'BAS_NIVEAU_QUALIFICATION', 'TRAVAILLEUR_HANDICAPE', 'TRAVAILLEUR_INDEPENDANT']);
+export const regimeCpfSchema = z.enum(['DROIT_COMMUN', 'BAS_NIVEAU_QUALIFICATION', 'TRAVAILLEUR_HANDICAPE', 'TRAVAILLEUR_INDEPENDANT', 'TRAVAILLEUR_ESAT']);
 export const facteurSchema = z.enum(['TRAVAIL_DE_NUIT', 'EQUIPES_SUCCESSIVES_ALTERNANTES', 'TRAVAIL_REPETITIF', 'MILIEU_HYPERBARE', 'TEMPERATURES_EXTREMES', 'BRUIT']);
 export const typeActiviteCecSchema = z.enum(['BENEVOLAT_ASSOCIATIF', 'SERVICE_CIVIQUE', 'RESERVE_MILITAIRE', 'SAPEUR_POMPIER_VOLONTAIRE', 'MAITRE_APPRENTISSAGE']);
 export const usageC2pSchema = z.enum(['FORMATION', 'TEMPS_PARTIEL', 'RETRAITE', 'RECONVERSION']);
 export const typeMouvementSchema = z.enum(['CONVERSION_HEURES', 'ALIMENTATION_ACTIVITE', 'ALIMENTATION_CEC', 'ABONDEMENT', 'ACHAT_FORMATION', 'REMBOURSEMENT']);
 
+/**
+ * Who the holder is (README § `titulaire`): the birth date (the C2P reserved points depend on it,
+ * R4163-13) and the commune of residence (`near` defaults for the worker). Optional and lenient: a
+ * record without them, or with a malformed value, keeps its rights and loses only these fields.
+ */
+export const titulaireSchema = lenientObject(
+  z.object({
+    dateNaissance: isoDate.nullish().catch(null).transform((value) => value ?? null),
+    communeResidence: lenientObject(
+      z.object({ codeInsee: z.string().regex(INSEE_COMMUNE_PATTERN), codePostal: lenientText, libelle: z.string().trim().min(1) }),
+    ),
+  }),
+);
+
 export const droitsTitulaireSchema = z.object({
   idTitulaire: z.string().min(1),
+  titulaire: titulaireSchema,
   cpf: z.object({
     solde: euros,
     plafond: euros,

@@ -16,20 +16,23 @@ export interface TokenProvider {
  */
 export function createTokenProvider(options: { http: UpstreamClient; clientId: string; clientSecret: string; now?: () => number }): TokenProvider {
   async function fetchToken(): Promise<IssuedToken> {
-    const response = await options.http.request({
+    const request = {
       method: 'POST',
       path: '/oauth/token',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: options.clientId, client_secret: options.clientSecret, scope: 'droits.lecture' }).toString(),
       idempotent: true,
+    } as const;
+    // Decoded inside the breaker: a refused token request counts, so a misconfigured client stops asking.
+    return await options.http.call(request, (response) => {
+      if (response.status !== 200) {
+        // A refused client is our configuration, not the caller's: report the operator as unavailable.
+        if (response.status === 400 || response.status === 401) throw upstreamUnavailable(CDC_OPERATOR, { status: response.status, cause: { reason: 'TOKEN_REFUSED' } });
+        throw cdcFailure(response, 'token');
+      }
+      const body = parseUpstreamJson(response, jetonSchema, CDC_OPERATOR, { operation: 'token' });
+      return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
     });
-    if (response.status !== 200) {
-      // A refused client is our configuration, not the caller's: report the operator as unavailable.
-      if (response.status === 400 || response.status === 401) throw upstreamUnavailable(CDC_OPERATOR, { status: response.status, cause: { reason: 'TOKEN_REFUSED' } });
-      throw cdcFailure(response, 'token');
-    }
-    const body = parseUpstreamJson(response, jetonSchema, CDC_OPERATOR, { operation: 'token' });
-    return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
   }
 
   const cache = createTokenCache(fetchToken, options.now ? { now: options.now } : {});

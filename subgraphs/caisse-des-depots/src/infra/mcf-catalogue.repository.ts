@@ -21,15 +21,17 @@ export interface CatalogueCache {
  */
 export function createMcfCatalogueRepository(deps: { http: UpstreamClient; cache: CatalogueCache }): CatalogueRepository {
   async function page(where: string, offset: number) {
-    const response = await deps.http.request({
+    const request = {
       method: 'GET',
       path: MCF_RECORDS_PATH,
       query: { select: 'siret,code_rncp,code_inventaire,type_referentiel', where, limit: MCF_MAX_LIMIT, offset },
       headers: { accept: 'application/json' },
+    } as const;
+    return await deps.http.call(request, (response) => {
+      if (response.status === 400) throw new AppError(ErrorCode.INTERNAL, 'Internal error.', { operator: MCF_OPERATOR, status: 400, cause: response.text().slice(0, 300) });
+      if (response.status !== 200) throw upstreamUnavailable(MCF_OPERATOR, { status: response.status });
+      return parseUpstreamJson(response, mcfRecordsResponseSchema, MCF_OPERATOR);
     });
-    if (response.status === 400) throw new AppError(ErrorCode.INTERNAL, 'Internal error.', { operator: MCF_OPERATOR, status: 400, cause: response.text().slice(0, 300) });
-    if (response.status !== 200) throw upstreamUnavailable(MCF_OPERATOR, { status: response.status });
-    return parseUpstreamJson(response, mcfRecordsResponseSchema, MCF_OPERATOR);
   }
 
   async function lookUp(keys: readonly string[]): Promise<Map<string, boolean>> {

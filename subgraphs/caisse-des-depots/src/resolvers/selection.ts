@@ -24,8 +24,10 @@ export function selectedPaths(info: GraphQLResolveInfo, maxDepth = 3): string[] 
       const name = field.name.value;
       if (name.startsWith('__') || name === 'cents' || name === 'currency') continue;
       const path = prefix ? `${prefix}.${name}` : name;
+      const before = paths.size;
       if (field.selectionSet && depth < maxDepth) walk(field.selectionSet, path, depth + 1);
-      else paths.add(path);
+      // A field whose children were all left out (a Money: cents/currency) is still a field read.
+      if (paths.size === before) paths.add(path);
     }
   };
   for (const node of info.fieldNodes) walk(node.selectionSet, '', 1);

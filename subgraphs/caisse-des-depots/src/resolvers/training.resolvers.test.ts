@@ -72,22 +72,64 @@ describe('Training.cpfEligible and Training.funding', () => {
     expect(await calls()).toEqual({ rights: 1, mcf: 1 });
   });
 
-  it('CPF first, then C2P points reserved for training cover the remainder; the participation is due', async () => {
-    const answer = await harness.query(ENTITIES, { r: [aTraining('T1', listed[0] ?? '', 400_000)] }, 'worker:W000003');
-    // W000003: 2,700 € on the CPF, 20 C2P points reserved for training at 500 € (UNCONFIRMED value).
+  it.each([
+    // The issue #11 table, through the subgraph, on 29 Nov 2026 (participation 103.20 €).
+    { case: '1,240 € below the balance: CPF 1,136.80 €, the worker pays 103.20 €', worker: 'W000001', price: 124_000, cpf: 113_680, prevention: 0, remaining: 10_320, exemption: null },
+    { case: 'above the balance: the worker pays price − balance = 774.52 €', worker: 'W000009', price: 177_452, cpf: 100_000, prevention: 0, remaining: 77_452, exemption: null },
+    { case: 'C2P worker, 3,801.20 €: C2P points used, nothing to pay', worker: 'W000003', price: 380_120, cpf: 270_000, prevention: 110_120, remaining: 0, exemption: 'PREVENTION_POINTS' },
+    { case: 'C2P worker, 14,810 €: all available points pay, nothing to pay', worker: 'W000003', price: 1_481_000, cpf: 270_000, prevention: 1_211_000, remaining: 0, exemption: 'PREVENTION_POINTS' },
+  ])('$case', async ({ worker, price, cpf, prevention, remaining, exemption }) => {
+    const key = listed.find((candidate) => candidate.includes('|RNCP')) ?? '';
+    const answer = await harness.query(ENTITIES, { r: [aTraining('T1', key, price)] }, `worker:${worker}`);
     expect((answer.data?.['_entities'] as unknown[])[0]).toMatchObject({
       cpfEligible: true,
-      funding: {
-        price: { cents: 400_000 },
-        cpf: { cents: 270_000 },
-        prevention: { cents: 130_000 },
-        preventionPoints: 3,
-        participation: { cents: 10_223 },
-        participationExemption: null,
-        remainingCost: { cents: 10_223 },
-        coveredInFull: false,
-      },
+      funding: { price: { cents: price }, cpf: { cents: cpf }, prevention: { cents: prevention }, participationExemption: exemption, remainingCost: { cents: remaining }, coveredInFull: remaining === 0 },
     });
+  });
+
+  it('an RS certification is capped at 1,500 € of CPF rights since 26 Feb 2026, and each line explains itself', async () => {
+    const key = listed.find((candidate) => candidate.includes('|RS')) ?? '';
+    expect(key).not.toBe('');
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Training { funding {
+      cpf { cents explanation { ruleId rule effectiveFrom confirmed legalBasis { text article url } inputs { name value } } }
+      perActionCap { cents } remainingCost { cents explanation { ruleId } } participation { cents explanation { legalBasis { url } } } } } } }`;
+    const answer = await harness.query(query, { r: [aTraining('T1', key, 240_996)] }, 'worker:W000001');
+    const funding = (answer.data?.['_entities'] as { funding: Record<string, any> }[])[0]?.funding;
+    expect(funding).toMatchObject({ cpf: { cents: 150_000 }, perActionCap: { cents: 150_000 }, remainingCost: { cents: 90_996, explanation: { ruleId: 'funding.remaining' } } });
+    expect(funding?.['cpf'].explanation).toMatchObject({ ruleId: 'funding.cpf', effectiveFrom: '2026-02-26', confirmed: false });
+    expect(funding?.['cpf'].explanation.inputs).toContainEqual({ name: 'capCents', value: '150000' });
+    expect(funding?.['participation'].explanation.legalBasis).toContainEqual({ url: 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000049486478' });
+  });
+
+  it.each([
+    // L6323-6 II: eligible without a certification (no catalogue call); 2026 caps per action (LFI 2026 art. 203).
+    { actionType: 'SKILLS_ASSESSMENT', price: 200_000, eligible: true, cpf: 160_000, cap: 160_000, remaining: 40_000 },
+    { actionType: 'DRIVING_LICENCE', price: 120_000, eligible: true, cpf: 90_000, cap: 90_000, remaining: 30_000 },
+    { actionType: 'VAE', price: 120_000, eligible: true, cpf: 120_000 - 10_320, cap: null, remaining: 10_320 },
+    { actionType: 'BUSINESS_CREATION', price: 80_000, eligible: true, cpf: 80_000 - 10_320, cap: null, remaining: 10_320 },
+    { actionType: 'OTHER', price: 80_000, eligible: false, cpf: 0, cap: null, remaining: 80_000 },
+  ])('a $actionType without certification: eligible $eligible, CPF $cpf, cap $cap', async ({ actionType, price, eligible, cpf, cap, remaining }) => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Training { cpfEligible funding { cpf { cents } perActionCap { cents } remainingCost { cents } } } } }`;
+    const answer = await harness.query(query, { r: [{ ...aTraining('B1', null, price), actionType }] }, 'worker:W000001');
+    expect(answer.errors).toBeUndefined();
+    expect((answer.data?.['_entities'] as unknown[])[0]).toEqual({
+      cpfEligible: eligible,
+      funding: { cpf: { cents: cpf }, perActionCap: cap === null ? null : { cents: cap }, remainingCost: { cents: remaining } },
+    });
+    expect((await calls()).mcf).toBe(0);
+  });
+
+  it('a consenting partner with cpf:read gets the worker\'s plan with workerId; without consent FORBIDDEN, before any rights read', async () => {
+    harness.consents.set('acme', new Map([['W000003', ['cpf:read']]]));
+    const query = 'query($r: [_Any!]!, $w: ID) { _entities(representations: $r) { ... on Training { funding(workerId: $w) { remainingCost { cents } } } } }';
+    const trainings = [aTraining('T1', listed[0] ?? '', 380_120), aTraining('T2', listed[1] ?? '', 100_000)];
+    const allowed = await harness.query(query, { r: trainings, w: 'W000003' }, 'partner:acme:cpf:read');
+    expect(allowed.errors).toBeUndefined();
+    expect((allowed.data?.['_entities'] as unknown[])[0]).toEqual({ funding: { remainingCost: { cents: 0 } } });
+    await harness.simulator.reset();
+    const denied = await harness.query(query, { r: trainings, w: 'W000001' }, 'partner:acme:cpf:read');
+    expect(denied.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await calls()).rights).toBe(0);
   });
 
   it('a registered job seeker is exempt from the participation: covered in full', async () => {
@@ -99,7 +141,7 @@ describe('Training.cpfEligible and Training.funding', () => {
 
   it('a small balance leaves a remainder; an employer top-up pays it and waives the participation', async () => {
     const plain = await harness.query(ENTITIES, { r: [aTraining('T1', listed[0] ?? '', 150_000)] }, 'worker:W000009');
-    expect((plain.data?.['_entities'] as unknown[])[0]).toMatchObject({ funding: { cpf: { cents: 100_000 }, remainingCost: { cents: 50_000 + 10_223 } } });
+    expect((plain.data?.['_entities'] as unknown[])[0]).toMatchObject({ funding: { cpf: { cents: 100_000 }, remainingCost: { cents: 50_000 } } });
     const topped = await harness.query(ENTITIES, { r: [aTraining('T1', listed[0] ?? '', 150_000)], topUp: 80_000 }, 'worker:W000009');
     expect((topped.data?.['_entities'] as unknown[])[0]).toMatchObject({
       funding: { employerTopUp: { cents: 50_000 }, participationExemption: 'EMPLOYER_TOP_UP', remainingCost: { cents: 0 }, coveredInFull: true },

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { notFound } from '../../../../lib/errors/index.js';
+import { Scope } from '../../../../lib/auth/principal.js';
+import { AppError, notFound } from '../../../../lib/errors/index.js';
 import { pageRequest } from '../../../../lib/validation/index.js';
+import { homePlace } from '../domain/place.js';
 import { validatePeriods, type ActivityPeriod } from '../domain/rules/projection.js';
 import type { WorkerRef } from '../domain/worker.js';
 import type { Context } from '../context.js';
@@ -20,9 +22,20 @@ function validateNestedArguments(info: GraphQLResolveInfo, context: Context, pre
   }
 }
 
-/** A worker the caller may read, or null when the CDC does not know the id. */
+const OPERATOR_FAILURES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED']);
+
+/**
+ * A worker the caller may read, or null when the CDC does not know the id. While the CDC API
+ * fails the worker is kept (access was already decided): only `activityAccount` is lost, with its
+ * error, and the fields other subgraphs add (the job-seeker status) are still served (#19.3).
+ */
 async function existing(id: string, context: Context): Promise<WorkerRef | null> {
-  return (await context.loaders.rights.load(id)) ? { id } : null;
+  try {
+    return (await context.loaders.rights.load(id)) ? { id } : null;
+  } catch (error) {
+    if (error instanceof AppError && OPERATOR_FAILURES.has(error.code)) return { id };
+    throw error;
+  }
 }
 
 export const workerResolvers: Resolvers = {
@@ -33,22 +46,27 @@ export const workerResolvers: Resolvers = {
       return await existing(id, context);
     },
     worker: async (_parent, { id }, context, info) => {
-      await context.access.requireWorker(id, selectedPaths(info));
+      const scope = await context.access.requireWorker(id, selectedPaths(info));
       validateNestedArguments(info, context, []);
-      return await existing(id, context);
+      // Granted under another scope (job-seeker fields only): the CPF rights are not this caller's to read, not even to test existence.
+      return scope === Scope.CPF_READ ? await existing(id, context) : { id };
     },
   },
 
   Worker: {
     // The gateway can reach a Worker through another subgraph's reference: same check as `worker(id)`.
     __resolveReference: async (reference, context, info) => {
-      await context.access.requireWorker(reference.id, selectedPaths(info), 'representations.id');
-      return await existing(reference.id, context);
+      const scope = await context.access.requireWorker(reference.id, selectedPaths(info), 'representations.id');
+      return scope === Scope.CPF_READ ? await existing(reference.id, context) : { id: reference.id };
     },
     activityAccount: async (worker, _args, context) => {
       const rights = await context.loaders.rights.load(worker.id);
       if (!rights) throw notFound('No CPF account for this worker.');
       return rights;
+    },
+    home: async (worker, _args, context) => {
+      const home = (await context.loaders.rights.load(worker.id))?.home;
+      return home ? homePlace(home) : null;
     },
   },
 };

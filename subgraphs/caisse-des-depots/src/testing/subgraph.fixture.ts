@@ -5,6 +5,7 @@ import { unauthenticated } from '../../../../lib/errors/index.js';
 import { createUpstreamClient } from '../../../../lib/http/index.js';
 import { createLogger } from '../../../../lib/logging/index.js';
 import { freePort } from '../../../../lib/testing/ports.js';
+import { subgraphRequest } from '../../../../lib/testing/subgraph-request.js';
 import { createCaisseDesDepotsSubgraph } from '../app.js';
 import { DEFAULT_PARAMETERS } from '../domain/rules/parameters.js';
 import { CDC_OPERATOR } from '../infra/cdc-errors.js';
@@ -72,11 +73,7 @@ export async function startCdcHarness(today = '2026-11-29'): Promise<CdcHarness>
     audit,
     consents,
     query: async (query, variables, authorization) => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization: `Bearer ${authorization}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
+      const response = await subgraphRequest(url, { query, ...(variables ? { variables } : {}) }, { headers: authorization ? { authorization: `Bearer ${authorization}` } : {} });
       return (await response.json()) as GraphQLAnswer;
     },
     close: async () => {

@@ -16,9 +16,12 @@ export interface JobOffer {
   companyName: string | null;
   romeCode: string | null;
   romeLabel: string | null;
-  publishedAt: string;
+  /** Null when the operator's answer does not carry `dateCreation` (some do not). */
+  publishedAt: string | null;
   salaryLabel: string | null;
   url: string | null;
+  /** `dateActualisation`: when France Travail last updated the offer (its provenance); null when absent. */
+  updatedAt: string | null;
 }
 
 export const PUBLISHED_SINCE_DAYS = [1, 3, 7, 14, 31] as const;

@@ -4,8 +4,6 @@ export interface Occupation {
   title: string;
   definition: string | null;
   jobTitles: string[];
-  /** ROME codes of the métiers en proximité. */
-  relatedRomeCodes: string[];
   formacodes: string[];
 }
 
@@ -19,7 +17,8 @@ export interface OccupationSummary {
 export interface Skill {
   code: string;
   label: string;
-  kind: string;
+  /** Null when the fiche does not give the competence's `type`. */
+  kind: string | null;
   group: string | null;
 }
 

@@ -15,11 +15,12 @@ export interface TrainingOutcomes {
 }
 
 export interface ReviewNotes {
-  welcome: number;
-  content: number;
-  trainers: number;
-  equipment: number;
-  support: number;
+  /** Null when no review carried this note. */
+  welcome: number | null;
+  content: number | null;
+  trainers: number | null;
+  equipment: number | null;
+  support: number | null;
   overall: number;
 }
 

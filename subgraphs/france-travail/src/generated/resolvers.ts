@@ -9,6 +9,10 @@ import type { TrainingRepresentation, TrainingOutcomes as TrainingOutcomesModel,
 import type { Place as PlaceModel } from '../domain/place.js';
 import type { WorkerRef } from '../domain/worker.js';
 import type { Connection } from '../../../../lib/validation/paging.js';
+import type { TransitionPlanModel } from '../../../../lib/contracts/transition-plan.js';
+import type { TransitionCandidateRepresentation } from '../domain/transition.js';
+import type { LabourMarketModel, TensionFigures, FormacodeOutcomeModel } from '../domain/labour-market.js';
+import type { Territory as TerritoryModel } from '../../../../lib/labour-market/territories.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -26,6 +30,35 @@ export type Scalars = {
   /** A date and time with zone, ISO-8601. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Kind of planned activity for a projection. */
+export type ActivityKind =
+  /** Admitted to an ESAT: 800 € for any year of admission, full or part time. */
+  | 'ESAT'
+  /** Fixed-term contract (CDD): credited pro rata of the time worked. */
+  | 'FIXED_TERM'
+  /** Employee at or above half of the legal working time. */
+  | 'FULL_TIME'
+  /** No activity. */
+  | 'INACTIVE'
+  /** Self-employed worker: credited pro rata of the months of the year (500 € × 7/12 = 291.67 € for seven months). */
+  | 'INDEPENDENT'
+  /** Employee below full time: give `workingTimeRatio`. */
+  | 'PART_TIME'
+  /** Unemployment: no CPF credit accrues. */
+  | 'UNEMPLOYED';
+
+/** A planned period of activity. */
+export type ActivityPeriodInput = {
+  /** Last day of the period (inclusive). */
+  end: Scalars['Date']['input'];
+  /** Kind of activity. */
+  kind: ActivityKind;
+  /** First day of the period. */
+  start: Scalars['Date']['input'];
+  /** Share of the legal working time in (0, 1]: required for PART_TIME, optional for FIXED_TERM (defaults to 1), refused for other kinds. */
+  workingTimeRatio?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Unemployment allowance rights. */
@@ -65,6 +98,8 @@ export type Company = {
   name: Scalars['String']['output'];
   /** SIRET of the establishment. */
   siret: Scalars['ID']['output'];
+  /** The France Travail record: the SIRET in La Bonne Boîte, its page; La Bonne Boîte gives no update date (#17.4). */
+  source: Provenance;
   /** The company page on La Bonne Boîte. */
   url: Maybe<Scalars['String']['output']>;
 };
@@ -102,10 +137,23 @@ export type ContractType =
   /** Contrat saisonnier. */
   | 'SAI';
 
+/** Return-to-work outcomes for one Formacode. */
+export type FormacodeOutcome = {
+  __typename?: 'FormacodeOutcome';
+  /** Formacode (5 digits). */
+  formacode: Scalars['String']['output'];
+  /** The figures; null when France Travail has none for this Formacode in the department. */
+  outcomes: Maybe<TrainingOutcomes>;
+};
+
 /** A job offer published on France Travail. */
 export type JobOffer = {
   __typename?: 'JobOffer';
-  /** The employer as an entity when its SIRET is known. */
+  /**
+   * The employer as an entity, only when the operator publishes its SIRET. The official Offres
+   * d'emploi v2 schema has no `entreprise.siret` and none of the collected real offers carries one,
+   * so this is usually null; `companyName` is the name as published.
+   */
   company: Maybe<Company>;
   /** The employer's name as published (may be set when `company` is null). */
   companyName: Maybe<Scalars['String']['output']>;
@@ -121,10 +169,12 @@ export type JobOffer = {
   location: Place;
   /** Occupation of the offer. */
   occupation: Maybe<Occupation>;
-  /** Publication date. */
-  publishedAt: Scalars['DateTime']['output'];
+  /** Publication date; null when France Travail's answer omits `dateCreation` (some offers do). */
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Salary as published (France Travail only gives text). */
   salaryLabel: Maybe<Scalars['String']['output']>;
+  /** The France Travail record: offer id, the Offres d'emploi v2 API, the offer's page, its `dateActualisation` (#17.4). */
+  source: Provenance;
   /** Title. */
   title: Scalars['String']['output'];
   /** The offer on the operator's site. */
@@ -182,6 +232,46 @@ export type JobSeeker = {
   soughtOccupation: Maybe<Occupation>;
 };
 
+/** Public figures for one occupation in one territory. Counts only, never a person. */
+export type LabourMarket = {
+  __typename?: 'LabourMarket';
+  /** The occupation; null when the ROME code is unknown. */
+  occupation: Maybe<Occupation>;
+  /** Open offers now at France Travail for this occupation in the department, from the search's own total (`range=0-0`), cached as reference data. Null for an employment basin (France Travail's search has no basin filter; see `tension.offersRegistered`), and, with an upstream error, while France Travail fails. */
+  offersCount: Maybe<Scalars['Int']['output']>;
+  /** Return-to-work rates of past trainees (France Travail statistics) for the three main Formacodes of those trainings, in the territory's department; empty without trainings. */
+  returnToWork: Maybe<Array<FormacodeOutcome>>;
+  /** ROME code of the occupation. */
+  romeCode: Scalars['ID']['output'];
+  /** France Travail's labour-market tension figures of the dataset's year (2020); null when the dataset does not list the occupation in the territory. */
+  tension: Maybe<LabourMarketTension>;
+  /** The territory. */
+  territory: Territory;
+  /** Code of the territory. */
+  territoryCode: Scalars['ID']['output'];
+  /** Main Formacodes of the catalogue's trainings counted here (training-catalog). */
+  trainingFormacodes: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** France Travail's labour-market figures for an occupation in a territory, for one year. */
+export type LabourMarketTension = {
+  __typename?: 'LabourMarketTension';
+  /** Employment basins summed (1 for a basin). */
+  basins: Scalars['Int']['output'];
+  /** The dataset the figures come from. */
+  dataset: Scalars['String']['output'];
+  /** True when the basin's index is below 4, which the source reads as a high hiring opportunity; null for a department. */
+  highHiringOpportunity: Maybe<Scalars['Boolean']['output']>;
+  /** Tension indicator 1–5 (`ind_tension_d`) of an employment basin; null for a department (the source computes it per basin only). */
+  index: Maybe<Scalars['Int']['output']>;
+  /** Job seekers in categories A, B and C (`defm_abc`), summed over the basins. */
+  jobSeekers: Scalars['Int']['output'];
+  /** Offers registered with France Travail that year (`oee`), summed over the basins. */
+  offersRegistered: Scalars['Int']['output'];
+  /** Year of the figures (the dataset's `annee`): 2020. */
+  year: Scalars['Int']['output'];
+};
+
 /** An amount of money in minor units (euro cents). Never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -197,17 +287,19 @@ export type Occupation = {
   /** Definition of the occupation. */
   definition: Maybe<Scalars['String']['output']>;
   /** Companies likely to hire for this occupation near a place (La Bonne Boîte). */
-  hiringCompanies: CompanyConnection;
+  hiringCompanies: Maybe<CompanyConnection>;
   /** Offers for this occupation, newest first, anywhere in France unless `near` is given. */
-  jobOffers: JobOfferConnection;
+  jobOffers: Maybe<JobOfferConnection>;
   /** Job titles (appellations). */
   jobTitles: Array<Scalars['String']['output']>;
-  /** Close occupations (mobilités). */
-  relatedOccupations: Array<Occupation>;
+  /** Public transition plan from the occupation `romeCode` to this one (no personal data: funding is not computed, REMAINING_COST ranks by price). */
+  pathsFrom: Maybe<TransitionPlan>;
+  /** Occupations one can move to from this one (mobilités): close ones (`Proche`) first, then evolutions. From the ROME open-data archive's `unix_rubrique_mobilite` file (data.gouv.fr dataset 58da857388ee384902e505f5) — the ROME 4.0 API's métier object carries no mobility links. Empty when the archive lists none; null, with UPSTREAM_UNAVAILABLE, while the archive cannot be read. */
+  relatedOccupations: Maybe<Array<Occupation>>;
   /** ROME code, e.g. M1805. */
   romeCode: Scalars['ID']['output'];
   /** Skills mobilised (compétences mobilisées). */
-  skills: Array<Skill>;
+  skills: Maybe<Array<Skill>>;
   /** Label of the occupation. */
   title: Scalars['String']['output'];
 };
@@ -225,6 +317,16 @@ export type OccupationJobOffersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   near?: InputMaybe<PlaceInput>;
+};
+
+
+/** An occupation of the ROME 4.0 referential. */
+export type OccupationPathsFromArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  near?: InputMaybe<PlaceInput>;
+  orderBy?: InputMaybe<TransitionOrder>;
+  romeCode: Scalars['ID']['input'];
+  startBefore?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A page of occupations. */
@@ -287,18 +389,39 @@ export type PlaceInput = {
   radiusKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which operator record an entity was read from, and when the operator last updated it (its own date, not the graph's fetch time, which `extensions.sources` gives). */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** The dataset or feed the record was read from: an API (`Offres d'emploi v2`), a regional LHEO feed (its URL), the France Compétences export (its URL). */
+  dataset: Scalars['String']['output'];
+  /** The operator, named as in `extensions.sources`: `france-travail`, `carif-oref`, `france-competences`. */
+  operator: Scalars['String']['output'];
+  /** The record's id at the operator: offer id, LHEO formation number, RNCP/RS sheet number, SIRET. */
+  recordId: Scalars['String']['output'];
+  /** INSEE code of the region, for a regional feed (Carif-Oref LHEO feeds are published per region); null otherwise. */
+  region: Maybe<Scalars['String']['output']>;
+  /** When the operator last updated the record, from its own data: LHEO `datemaj`, offer `dateActualisation`, the France Compétences export's date; null when the operator does not say. A day-only date reads as that day at 00:00 UTC. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The record on the operator's public site, when it has one. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Companies likely to hire for an occupation near a place (La Bonne Boîte), highest hiring potential first. */
-  companies: CompanyConnection;
+  companies: Maybe<CompanyConnection>;
   /** One job offer; null when it does not exist or has expired. */
   jobOffer: Maybe<JobOffer>;
-  /** Job offers published on France Travail, newest first. France Travail serves at most the first 3,150 results of a search: a page reaching past that is refused with BAD_USER_INPUT (narrow the filter instead). */
-  jobOffers: JobOfferConnection;
+  /** Job offers published on France Travail, newest first. France Travail serves at most the first 3,150 results of a search: a page reaching past that is refused with BAD_USER_INPUT (narrow the filter instead). Null, with an upstream error, while France Travail fails. */
+  jobOffers: Maybe<JobOfferConnection>;
+  /** Public figures for one occupation in one territory, for dashboards: live offers count, the catalogue's trainings and CPF-eligible share, return-to-work rates and France Travail's 2020 labour-market tension. Anonymous access, no personal data. Null when the territory is unknown; BAD_USER_INPUT for a malformed code. */
+  labourMarket: Maybe<LabourMarket>;
   /** One occupation of the ROME 4.0 referential; null when the code is unknown. */
   occupation: Maybe<Occupation>;
   /** Occupations whose label or job titles match the search, accent- and case-insensitive, in ROME code order. */
-  occupations: OccupationConnection;
+  occupations: Maybe<OccupationConnection>;
+  /** A department or an employment basin, with the figures of its occupations. Null when unknown; BAD_USER_INPUT for a malformed code. */
+  territory: Maybe<Territory>;
 };
 
 
@@ -322,6 +445,12 @@ export type QueryJobOffersArgs = {
 };
 
 
+export type QueryLabourMarketArgs = {
+  romeCode: Scalars['ID']['input'];
+  territory: Scalars['ID']['input'];
+};
+
+
 export type QueryOccupationArgs = {
   romeCode: Scalars['ID']['input'];
 };
@@ -331,6 +460,11 @@ export type QueryOccupationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search: Scalars['String']['input'];
+};
+
+
+export type QueryTerritoryArgs = {
+  code: Scalars['ID']['input'];
 };
 
 /** A validated trainee comment. */
@@ -387,11 +521,41 @@ export type Skill = {
   code: Scalars['ID']['output'];
   /** The stake (enjeu) grouping the skill, when known. */
   group: Maybe<Scalars['String']['output']>;
-  /** Kind: COMPETENCE-DETAILLEE, MACRO-SAVOIR-FAIRE, MACRO-SAVOIR-ETRE-PROFESSIONNEL… */
-  kind: Scalars['String']['output'];
+  /** Kind: COMPETENCE-DETAILLEE, MACRO-SAVOIR-FAIRE, MACRO-SAVOIR-ETRE-PROFESSIONNEL…; null when ROME does not say. */
+  kind: Maybe<Scalars['String']['output']>;
   /** Label. */
   label: Scalars['String']['output'];
 };
+
+/** A territory of the public labour-market figures. */
+export type Territory = {
+  __typename?: 'Territory';
+  /** Department code or employment basin code. */
+  code: Scalars['ID']['output'];
+  /** The department, or the basin's department: the one holding most of its communes (20 of the 403 basins cross a boundary). */
+  departmentCode: Scalars['String']['output'];
+  /** Department or employment basin. */
+  kind: TerritoryKind;
+  /** Official name (INSEE for departments, France Travail for basins). */
+  name: Scalars['String']['output'];
+  /** Occupations listed in the tension dataset for this territory, most offers registered that year first, then ROME code. `first`: default 20, at most 50. */
+  occupations: Array<LabourMarket>;
+  /** Year of the tension dataset the ranking of `occupations` comes from (2020). */
+  tensionYear: Scalars['Int']['output'];
+};
+
+
+/** A territory of the public labour-market figures. */
+export type TerritoryOccupationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a territory code names. */
+export type TerritoryKind =
+  /** A department (INSEE code). */
+  | 'DEPARTMENT'
+  /** An employment basin (bassin d'emploi) as France Travail draws them: the territory of its tension figures. */
+  | 'EMPLOYMENT_BASIN';
 
 /** A training offer (LHEO `formation` with its actions and sessions). */
 export type Training = {
@@ -404,7 +568,13 @@ export type Training = {
   id: Scalars['ID']['output'];
   /** Main place of the training. */
   location: Maybe<Place>;
-  /** Return-to-work figures of past trainees for the training's main Formacode in its department (latest quarter); null when France Travail has none. */
+  /**
+   * Return-to-work figures of past trainees for the training's main Formacode in its department
+   * (latest quarter); null when France Travail has none. France Travail's statistics API keys this
+   * indicator by FORM14 training-domain codes (`codeTypeActivite: FORM14`); no public FORM14 ↔
+   * Formacode referential exists, so the Formacode is sent as is: against the real API this is
+   * available only where the operator accepts it, and is otherwise null.
+   */
   outcomes: Maybe<TrainingOutcomes>;
   /** The organisation responsible for the training. */
   provider: TrainingProvider;
@@ -432,6 +602,61 @@ export type TrainingProvider = {
   siret: Scalars['ID']['output'];
 };
 
+/** One training at its next session, as a candidate path of a transition plan. */
+export type TransitionCandidate = {
+  __typename?: 'TransitionCandidate';
+  /** Training id and session id. */
+  id: Scalars['ID']['output'];
+  /** Return-to-work rate of past trainees for the training's main Formacode in its department, in percent; null when France Travail has none. */
+  returnToWorkRate: Maybe<Scalars['Float']['output']>;
+  /** The training (training-catalog). */
+  training: Training;
+};
+
+/** How the paths of a transition plan are ranked. Ties fall to the next criteria in the order START_DATE, DISTANCE, then training id; a missing figure ranks last. */
+export type TransitionOrder =
+  /** Distance from the place to the nearest site of the training, nearest first. */
+  | 'DISTANCE'
+  /** What the worker pays at the session's date after CPF (projected), C2P points and participation, lowest first (price for anonymous plans). */
+  | 'REMAINING_COST'
+  /** Return-to-work rate of past trainees (France Travail, main Formacode × department), highest first. */
+  | 'RETURN_TO_WORK_RATE'
+  /** Start of the next session, soonest first. */
+  | 'START_DATE';
+
+/** A career transition plan: one question (from, to, where, until when, ranked how) answered by France Travail (skills, offers, companies), training-catalog (certifications, trainings, sessions) and the Caisse des dépôts (funding, ranking). */
+export type TransitionPlan = {
+  __typename?: 'TransitionPlan';
+  /** Companies likely to hire for the target near the place (empty without a place). */
+  hiringCompanies: Maybe<CompanyConnection>;
+  /** Opaque id carrying the plan's question. */
+  id: Scalars['ID']['output'];
+  /** Open offers for the target near the place, newest first. */
+  jobOffers: Maybe<JobOfferConnection>;
+  /** ROME 4.0 skills of the target the origin does not list (set difference on skill codes); every skill of the target without an origin. */
+  missingSkills: Array<Skill>;
+  /** The ranking applied to `paths`. */
+  orderBy: TransitionOrder;
+  /** The occupation left, when known. */
+  origin: Maybe<Occupation>;
+  /** Skills the origin and the target share. */
+  sharedSkills: Array<Skill>;
+  /** The occupation aimed at. */
+  target: Occupation;
+};
+
+
+/** A career transition plan: one question (from, to, where, until when, ranked how) answered by France Travail (skills, offers, companies), training-catalog (certifications, trainings, sessions) and the Caisse des dépôts (funding, ranking). */
+export type TransitionPlanHiringCompaniesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A career transition plan: one question (from, to, where, until when, ranked how) answered by France Travail (skills, offers, companies), training-catalog (certifications, trainings, sessions) and the Caisse des dépôts (funding, ranking). */
+export type TransitionPlanJobOffersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A person holding a Compte personnel d'activité (CPA). Owned by the Caisse des dépôts subgraph. */
 export type Worker = {
   __typename?: 'Worker';
@@ -440,13 +665,27 @@ export type Worker = {
   /** Registration with France Travail; null when the worker is not registered. Worker themself, or a partner with `jobseeker:read` and consent. */
   jobSeeker: Maybe<JobSeeker>;
   /** Offers for the sought occupation within 30 km of the worker's commune, newest first (empty when not registered). Same access rule as `jobSeeker`. */
-  recommendedJobOffers: JobOfferConnection;
+  recommendedJobOffers: Maybe<JobOfferConnection>;
+  /** A transition plan from the worker's sought occupation (or `from`) to the occupation `to`: skills to acquire, certifications, trainings near the place ranked by `orderBy`, funding at each session's date, offers and hiring companies. Same access rule as `jobSeeker`; the funding part also needs the CPF rule of `worker(id)`. */
+  transitions: Maybe<TransitionPlan>;
 };
 
 
 /** A person holding a Compte personnel d'activité (CPA). Owned by the Caisse des dépôts subgraph. */
 export type WorkerRecommendedJobOffersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person holding a Compte personnel d'activité (CPA). Owned by the Caisse des dépôts subgraph. */
+export type WorkerTransitionsArgs = {
+  activity?: InputMaybe<Array<ActivityPeriodInput>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['ID']['input']>;
+  near?: InputMaybe<PlaceInput>;
+  orderBy?: InputMaybe<TransitionOrder>;
+  startBefore?: InputMaybe<Scalars['Date']['input']>;
+  to: Scalars['ID']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -532,8 +771,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Company: Company;
   JobOffer: JobOffer;
+  LabourMarket: LabourMarket;
   Occupation: Occupation;
   Training: Training;
+  TransitionCandidate: TransitionCandidate;
+  TransitionPlan: TransitionPlan;
   Worker: Worker;
 }>;
 
@@ -545,6 +787,11 @@ export type FederationReferenceTypes = ResolversObject<{
   JobOffer:
     ( { __typename: 'JobOffer' }
     & GraphQLRecursivePick<FederationTypes['JobOffer'], {"id":true}> );
+  LabourMarket:
+    ( { __typename: 'LabourMarket' }
+    & GraphQLRecursivePick<FederationTypes['LabourMarket'], {"romeCode":true,"territoryCode":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['LabourMarket'], {"trainingFormacodes":true}> ) );
   Occupation:
     ( { __typename: 'Occupation' }
     & GraphQLRecursivePick<FederationTypes['Occupation'], {"romeCode":true}> );
@@ -555,6 +802,14 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Training'], {"formacodes":true,"location":{"departmentCode":true}}>
         | GraphQLRecursivePick<FederationTypes['Training'], {"formacodes":true,"location":{"departmentCode":true},"provider":{"siret":true},"certification":{"certifInfo":true}}>
         | GraphQLRecursivePick<FederationTypes['Training'], {"provider":{"siret":true},"formacodes":true,"certification":{"certifInfo":true}}> ) );
+  TransitionCandidate:
+    ( { __typename: 'TransitionCandidate' }
+    & GraphQLRecursivePick<FederationTypes['TransitionCandidate'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['TransitionCandidate'], {"training":{"formacodes":true,"location":{"departmentCode":true}}}> ) );
+  TransitionPlan:
+    ( { __typename: 'TransitionPlan' }
+    & GraphQLRecursivePick<FederationTypes['TransitionPlan'], {"id":true}> );
   Worker:
     ( { __typename: 'Worker' }
     & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}> );
@@ -564,24 +819,27 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ActivityKind: ActivityKind;
+  ActivityPeriodInput: ActivityPeriodInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Benefits: ResolverTypeWrapper<BenefitsModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Certification: ResolverTypeWrapper<Certification>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Company: ResolverTypeWrapper<CompanyRef>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CompanyConnection: ResolverTypeWrapper<Connection<CompanyRef>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CompanyEdge: ResolverTypeWrapper<Omit<CompanyEdge, 'node'> & { node: ResolversTypes['Company'] }>;
   ContractType: ContractType;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FormacodeOutcome: ResolverTypeWrapper<FormacodeOutcomeModel>;
   JobOffer: ResolverTypeWrapper<JobOfferModel>;
   JobOfferConnection: ResolverTypeWrapper<Connection<JobOfferModel>>;
   JobOfferEdge: ResolverTypeWrapper<Omit<JobOfferEdge, 'node'> & { node: ResolversTypes['JobOffer'] }>;
   JobOfferFilter: JobOfferFilter;
   JobSeeker: ResolverTypeWrapper<JobSeekerModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  LabourMarket: ResolverTypeWrapper<LabourMarketModel>;
+  LabourMarketTension: ResolverTypeWrapper<TensionFigures>;
   Money: ResolverTypeWrapper<Money>;
   Occupation: ResolverTypeWrapper<OccupationRef>;
   OccupationConnection: ResolverTypeWrapper<Connection<OccupationRef>>;
@@ -589,36 +847,46 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Place: ResolverTypeWrapper<PlaceModel>;
   PlaceInput: PlaceInput;
+  Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReviewComment: ResolverTypeWrapper<ReviewCommentModel>;
   ReviewNotes: ResolverTypeWrapper<ReviewNotesModel>;
   ReviewSummary: ResolverTypeWrapper<ReviewSummaryModel>;
   Skill: ResolverTypeWrapper<SkillModel>;
+  Territory: ResolverTypeWrapper<TerritoryModel>;
+  TerritoryKind: TerritoryKind;
   Training: ResolverTypeWrapper<TrainingRepresentation>;
   TrainingOutcomes: ResolverTypeWrapper<TrainingOutcomesModel>;
   TrainingProvider: ResolverTypeWrapper<TrainingProvider>;
+  TransitionCandidate: ResolverTypeWrapper<TransitionCandidateRepresentation>;
+  TransitionOrder: TransitionOrder;
+  TransitionPlan: ResolverTypeWrapper<TransitionPlanModel>;
   Worker: ResolverTypeWrapper<WorkerRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ActivityPeriodInput: ActivityPeriodInput;
+  Float: Scalars['Float']['output'];
   Benefits: BenefitsModel;
   String: Scalars['String']['output'];
   Certification: Certification;
   ID: Scalars['ID']['output'];
   Company: CompanyRef;
-  Float: Scalars['Float']['output'];
   CompanyConnection: Connection<CompanyRef>;
-  Int: Scalars['Int']['output'];
   CompanyEdge: Omit<CompanyEdge, 'node'> & { node: ResolversParentTypes['Company'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  FormacodeOutcome: FormacodeOutcomeModel;
   JobOffer: JobOfferModel;
   JobOfferConnection: Connection<JobOfferModel>;
   JobOfferEdge: Omit<JobOfferEdge, 'node'> & { node: ResolversParentTypes['JobOffer'] };
   JobOfferFilter: JobOfferFilter;
   JobSeeker: JobSeekerModel;
-  Boolean: Scalars['Boolean']['output'];
+  LabourMarket: LabourMarketModel;
+  LabourMarketTension: TensionFigures;
   Money: Money;
   Occupation: OccupationRef;
   OccupationConnection: Connection<OccupationRef>;
@@ -626,16 +894,29 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Place: PlaceModel;
   PlaceInput: PlaceInput;
+  Provenance: Provenance;
   Query: Record<PropertyKey, never>;
   ReviewComment: ReviewCommentModel;
   ReviewNotes: ReviewNotesModel;
   ReviewSummary: ReviewSummaryModel;
   Skill: SkillModel;
+  Territory: TerritoryModel;
   Training: TrainingRepresentation;
   TrainingOutcomes: TrainingOutcomesModel;
   TrainingProvider: TrainingProvider;
+  TransitionCandidate: TransitionCandidateRepresentation;
+  TransitionPlan: TransitionPlanModel;
   Worker: WorkerRef;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BenefitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Benefits'] = ResolversParentTypes['Benefits']> = ResolversObject<{
   dailyAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -656,6 +937,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   nafLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   siret?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -678,6 +960,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FormacodeOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FormacodeOutcome'] = ResolversParentTypes['FormacodeOutcome']> = ResolversObject<{
+  formacode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcomes?: Resolver<Maybe<ResolversTypes['TrainingOutcomes']>, ParentType, ContextType>;
+}>;
+
 export type JobOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobOffer'] = ResolversParentTypes['JobOffer'], FederationReferenceType extends FederationReferenceTypes['JobOffer'] = FederationReferenceTypes['JobOffer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JobOffer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
@@ -688,8 +975,9 @@ export type JobOfferResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
-  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   salaryLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workingTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -714,6 +1002,27 @@ export type JobSeekerResolvers<ContextType = Context, ParentType extends Resolve
   soughtOccupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
 }>;
 
+export type LabourMarketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourMarket'] = ResolversParentTypes['LabourMarket'], FederationReferenceType extends FederationReferenceTypes['LabourMarket'] = FederationReferenceTypes['LabourMarket']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LabourMarket']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
+  offersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  returnToWork?: Resolver<Maybe<Array<ResolversTypes['FormacodeOutcome']>>, ParentType, ContextType>;
+  romeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tension?: Resolver<Maybe<ResolversTypes['LabourMarketTension']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
+  territoryCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type LabourMarketTensionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourMarketTension'] = ResolversParentTypes['LabourMarketTension']> = ResolversObject<{
+  basins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highHiringOpportunity?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  index?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobSeekers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offersRegistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -722,12 +1031,13 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type OccupationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Occupation'] = ResolversParentTypes['Occupation'], FederationReferenceType extends FederationReferenceTypes['Occupation'] = FederationReferenceTypes['Occupation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Occupation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   definition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  hiringCompanies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<OccupationHiringCompaniesArgs, 'near'>>;
-  jobOffers?: Resolver<ResolversTypes['JobOfferConnection'], ParentType, ContextType, Partial<OccupationJobOffersArgs>>;
+  hiringCompanies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, RequireFields<OccupationHiringCompaniesArgs, 'near'>>;
+  jobOffers?: Resolver<Maybe<ResolversTypes['JobOfferConnection']>, ParentType, ContextType, Partial<OccupationJobOffersArgs>>;
   jobTitles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  relatedOccupations?: Resolver<Array<ResolversTypes['Occupation']>, ParentType, ContextType>;
+  pathsFrom?: Resolver<Maybe<ResolversTypes['TransitionPlan']>, ParentType, ContextType, RequireFields<OccupationPathsFromArgs, 'romeCode'>>;
+  relatedOccupations?: Resolver<Maybe<Array<ResolversTypes['Occupation']>>, ParentType, ContextType>;
   romeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  skills?: Resolver<Maybe<Array<ResolversTypes['Skill']>>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -758,12 +1068,23 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'near' | 'romeCode'>>;
+  companies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'near' | 'romeCode'>>;
   jobOffer?: Resolver<Maybe<ResolversTypes['JobOffer']>, ParentType, ContextType, RequireFields<QueryJobOfferArgs, 'id'>>;
-  jobOffers?: Resolver<ResolversTypes['JobOfferConnection'], ParentType, ContextType, RequireFields<QueryJobOffersArgs, 'filter'>>;
+  jobOffers?: Resolver<Maybe<ResolversTypes['JobOfferConnection']>, ParentType, ContextType, RequireFields<QueryJobOffersArgs, 'filter'>>;
+  labourMarket?: Resolver<Maybe<ResolversTypes['LabourMarket']>, ParentType, ContextType, RequireFields<QueryLabourMarketArgs, 'romeCode' | 'territory'>>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType, RequireFields<QueryOccupationArgs, 'romeCode'>>;
-  occupations?: Resolver<ResolversTypes['OccupationConnection'], ParentType, ContextType, RequireFields<QueryOccupationsArgs, 'search'>>;
+  occupations?: Resolver<Maybe<ResolversTypes['OccupationConnection']>, ParentType, ContextType, RequireFields<QueryOccupationsArgs, 'search'>>;
+  territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'code'>>;
 }>;
 
 export type ReviewCommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewComment'] = ResolversParentTypes['ReviewComment']> = ResolversObject<{
@@ -791,8 +1112,17 @@ export type ReviewSummaryResolvers<ContextType = Context, ParentType extends Res
 export type SkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TerritoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  departmentCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TerritoryKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occupations?: Resolver<Array<ResolversTypes['LabourMarket']>, ParentType, ContextType, Partial<TerritoryOccupationsArgs>>;
+  tensionYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training'], FederationReferenceType extends FederationReferenceTypes['Training'] = FederationReferenceTypes['Training']> = ResolversObject<{
@@ -813,11 +1143,30 @@ export type TrainingProviderResolvers<ContextType = Context, ParentType extends 
   siret?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type TransitionCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionCandidate'] = ResolversParentTypes['TransitionCandidate'], FederationReferenceType extends FederationReferenceTypes['TransitionCandidate'] = FederationReferenceTypes['TransitionCandidate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionCandidate']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  returnToWorkRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type TransitionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionPlan'] = ResolversParentTypes['TransitionPlan'], FederationReferenceType extends FederationReferenceTypes['TransitionPlan'] = FederationReferenceTypes['TransitionPlan']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  hiringCompanies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<TransitionPlanHiringCompaniesArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobOffers?: Resolver<Maybe<ResolversTypes['JobOfferConnection']>, ParentType, ContextType, Partial<TransitionPlanJobOffersArgs>>;
+  missingSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  orderBy?: Resolver<ResolversTypes['TransitionOrder'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
+  sharedSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Occupation'], ParentType, ContextType>;
+}>;
+
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobSeeker?: Resolver<Maybe<ResolversTypes['JobSeeker']>, ParentType, ContextType>;
-  recommendedJobOffers?: Resolver<ResolversTypes['JobOfferConnection'], ParentType, ContextType, Partial<WorkerRecommendedJobOffersArgs>>;
+  recommendedJobOffers?: Resolver<Maybe<ResolversTypes['JobOfferConnection']>, ParentType, ContextType, Partial<WorkerRecommendedJobOffersArgs>>;
+  transitions?: Resolver<Maybe<ResolversTypes['TransitionPlan']>, ParentType, ContextType, RequireFields<WorkerTransitionsArgs, 'to'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -828,24 +1177,34 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  FormacodeOutcome?: FormacodeOutcomeResolvers<ContextType>;
   JobOffer?: JobOfferResolvers<ContextType>;
   JobOfferConnection?: JobOfferConnectionResolvers<ContextType>;
   JobOfferEdge?: JobOfferEdgeResolvers<ContextType>;
   JobSeeker?: JobSeekerResolvers<ContextType>;
+  LabourMarket?: LabourMarketResolvers<ContextType>;
+  LabourMarketTension?: LabourMarketTensionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Occupation?: OccupationResolvers<ContextType>;
   OccupationConnection?: OccupationConnectionResolvers<ContextType>;
   OccupationEdge?: OccupationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReviewComment?: ReviewCommentResolvers<ContextType>;
   ReviewNotes?: ReviewNotesResolvers<ContextType>;
   ReviewSummary?: ReviewSummaryResolvers<ContextType>;
   Skill?: SkillResolvers<ContextType>;
+  Territory?: TerritoryResolvers<ContextType>;
   Training?: TrainingResolvers<ContextType>;
   TrainingOutcomes?: TrainingOutcomesResolvers<ContextType>;
   TrainingProvider?: TrainingProviderResolvers<ContextType>;
+  TransitionCandidate?: TransitionCandidateResolvers<ContextType>;
+  TransitionPlan?: TransitionPlanResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,44 +1,49 @@
 import { z } from 'zod';
+import { lenientList, lenientNumber, lenientObject, lenientText, requiredText, tolerantList } from '../../../../lib/http/index.js';
 
+/**
+ * One review of Anotéa v1 `avis[]` (upstreams.md §4.2). Essential: `id` and the global note (a
+ * review without it says nothing); the other notes may be missing or decimal strings. The real
+ * server omits `texte` when a comment is empty (`commentaire: {titre}` or `{}`): such a comment
+ * counts in the averages and is not listed.
+ */
 const notesSchema = z.object({
-  accueil: z.number(),
-  contenu_formation: z.number(),
-  equipe_formateurs: z.number(),
-  moyen_materiel: z.number(),
-  accompagnement: z.number(),
-  global: z.number(),
+  accueil: lenientNumber,
+  contenu_formation: lenientNumber,
+  equipe_formateurs: lenientNumber,
+  moyen_materiel: lenientNumber,
+  accompagnement: lenientNumber,
+  global: z.union([z.number(), z.string().regex(/^\d+(?:[.,]\d+)?$/)]).transform((value) => (typeof value === 'number' ? value : Number(value.replace(',', '.')))),
 });
 
-/** One review of Anotéa v1 `avis[]` (upstreams.md §4.2); `commentaire`/`reponse` only once validated. */
 export const reviewSchema = z.object({
-  id: z.string(),
-  date: z.string(),
+  id: requiredText,
+  date: lenientText,
   notes: notesSchema,
-  commentaire: z.object({ titre: z.string().nullable().optional(), texte: z.string() }).nullable().optional(),
-  reponse: z.object({ texte: z.string() }).nullable().optional(),
-  formation: z
-    .object({
-      intitule: z.string().optional(),
-      domaine_formation: z.object({ formacodes: z.array(z.string()) }).optional(),
-      certifications: z.array(z.object({ certif_info: z.string() })).optional(),
-      action: z
-        .object({
-          lieu_de_formation: z.object({ code_postal: z.string(), ville: z.string() }).optional(),
-          organisme_formateur: z.object({ raison_sociale: z.string().optional(), siret: z.string(), numero: z.string().optional() }).optional(),
-        })
-        .passthrough()
-        .optional(),
-    })
-    .optional(),
+  commentaire: lenientObject(z.object({ titre: lenientText, texte: lenientText })),
+  reponse: lenientObject(z.object({ texte: lenientText })),
+  formation: lenientObject(
+    z.object({
+      intitule: lenientText,
+      domaine_formation: lenientObject(z.object({ formacodes: lenientList(z.string()) })),
+      certifications: lenientList(z.object({ certif_info: z.string() })),
+      action: lenientObject(
+        z.object({
+          lieu_de_formation: lenientObject(z.object({ code_postal: lenientText, ville: lenientText })),
+          organisme_formateur: lenientObject(z.object({ raison_sociale: lenientText, siret: lenientText, numero: lenientText })),
+        }),
+      ),
+    }),
+  ),
 });
 export type ReviewPayload = z.infer<typeof reviewSchema>;
 
-/** `GET /api/v1/avis` body. */
+/** `GET /api/v1/avis` body. A review without id or global note is dropped and counted, not the summary. */
 export const reviewsResponseSchema = z.object({
-  avis: z.array(reviewSchema),
-  meta: z.object({ pagination: z.object({ page: z.number().int(), items_par_page: z.number().int(), total_items: z.number().int(), total_pages: z.number().int() }) }),
+  avis: tolerantList(reviewSchema),
+  meta: lenientObject(z.object({ pagination: lenientObject(z.object({ page: lenientNumber, items_par_page: lenientNumber, total_items: lenientNumber, total_pages: lenientNumber })) })),
 });
 export type ReviewsResponsePayload = z.infer<typeof reviewsResponseSchema>;
 
-/** Boom error body. */
+/** Boom error body (`details` on a 400 validation error). */
 export const boomErrorSchema = z.object({ statusCode: z.number().int(), error: z.string(), message: z.string() });

@@ -1,4 +1,4 @@
-import { parseUpstreamJson } from '../../../../lib/http/index.js';
+import { countDropped, parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { CompanyRepository } from '../domain/repositories.js';
 import type { FtCache } from './cache.js';
 import type { FranceTravailClient } from './france-travail.client.js';
@@ -17,9 +17,14 @@ export function createCompanyRepository(client: FranceTravailClient, cache: FtCa
       'catalogue',
       `lbb:${new URLSearchParams(query as Record<string, string>).toString()}`,
       async () => {
-        const response = await client.send({ method: 'GET', path: `${BASE}/recherche`, query });
-        if (response.status === 400 || response.status === 404 || response.status === 422) throw rejectedByUpstream(OPERATOR, 'near');
-        return parseUpstreamJson(response, lbbSearchSchema, OPERATOR);
+        return await client.send({ method: 'GET', path: `${BASE}/recherche`, query }, (response) => {
+          if (response.status === 400 || response.status === 404 || response.status === 422) throw rejectedByUpstream(OPERATOR, 'near');
+          // A 204 (empty result behind some proxies) is no company.
+          if (response.status === 204) return { hits: 0, items: [] };
+          const body = parseUpstreamJson(response, lbbSearchSchema, OPERATOR);
+          const items = countDropped(OPERATOR, body.items, { endpoint: 'labonneboite/recherche' });
+          return { hits: body.hits ?? items.length, items };
+        });
       },
       { scope: 'public' },
     );
@@ -47,10 +52,11 @@ export function createCompanyRepository(client: FranceTravailClient, cache: FtCa
         'catalogue',
         `lbb-siret:${siret}`,
         async () => {
-          const response = await client.send({ method: 'GET', path: `${BASE}/potentielEmbauche`, query: { siret } });
-          if (response.status !== 200) return null;
-          const first = parseUpstreamJson(response, lbbSearchSchema, OPERATOR).items[0];
-          return first ? toCompany(first) : null;
+          return await client.send({ method: 'GET', path: `${BASE}/potentielEmbauche`, query: { siret } }, (response) => {
+            if (response.status !== 200) return null;
+            const first = countDropped(OPERATOR, parseUpstreamJson(response, lbbSearchSchema, OPERATOR).items, { endpoint: 'labonneboite/potentielEmbauche' })[0];
+            return first ? toCompany(first) : null;
+          });
         },
         { scope: 'public' },
       );

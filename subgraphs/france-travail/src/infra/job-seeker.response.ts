@@ -10,8 +10,8 @@ const text = z.string().nullable().optional();
 export const jobSeekerStatusSchema = z.object({
   data: z.object({
     identifiant: z.string(),
-    identite: z.object({ nom_naissance: text, prenom: text, date_naissance: text }).passthrough().optional(),
-    adresse: z.object({ code_cog_insee_commune: text, code_postal: text, localite: text }).passthrough().nullable().optional(),
+    identite: z.object({ nom_naissance: text, prenom: text, date_naissance: text }).optional(),
+    adresse: z.object({ code_cog_insee_commune: text, code_postal: text, localite: text }).nullable().optional(),
     inscription: z.object({
       date_debut: z.string().nullable(),
       date_fin: z.string().nullable().optional(),
@@ -29,5 +29,5 @@ export type JobSeekerStatusPayload = z.infer<typeof jobSeekerStatusSchema>;
 
 /** API Particulier error body (404 « Entité non trouvée », 400…). */
 export const particulierErrorSchema = z.object({
-  errors: z.array(z.object({ code: z.string(), title: z.string(), detail: z.string() }).passthrough()).min(1),
+  errors: z.array(z.object({ code: z.string(), title: z.string(), detail: z.string(), source: z.object({ parameter: z.string().optional() }).nullish().catch(null) })).min(1),
 });

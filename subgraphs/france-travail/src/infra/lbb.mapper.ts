@@ -4,9 +4,9 @@ import type { LbbCompanyPayload } from './lbb.response.js';
 
 export const LBB_COMPANY_URL = 'https://labonneboite.francetravail.fr/entreprise/';
 
-function headcountOf(min: number | null | undefined, max: number | null | undefined): string | null {
-  if (min === null || min === undefined) return null;
-  if (max === null || max === undefined || max <= min) return String(min);
+function headcountOf(min: number | null, max: number | null): string | null {
+  if (min === null) return null;
+  if (max === null || max <= min) return String(min);
   return `${min}-${max}`;
 }
 
@@ -14,20 +14,20 @@ export function toCompany(item: LbbCompanyPayload): Company {
   return {
     siret: item.siret,
     name: item.office_name || item.company_name,
-    nafCode: item.naf ?? null,
-    nafLabel: item.naf_label ?? null,
+    nafCode: item.naf,
+    nafLabel: item.naf_label,
     location: item.city
       ? {
           label: item.city,
-          communeCode: item.citycode ?? null,
-          postalCode: item.postcode ?? null,
-          departmentCode: item.department_number ?? null,
+          communeCode: item.citycode,
+          postalCode: item.postcode,
+          departmentCode: item.department_number,
           latitude: item.location?.lat ?? null,
           longitude: item.location?.lon ?? null,
         }
       : null,
     headcount: headcountOf(item.headcount_min, item.headcount_max),
-    hiringPotential: item.hiring_potential ?? null,
+    hiringPotential: item.hiring_potential,
     url: `${LBB_COMPANY_URL}${item.siret}`,
   };
 }

@@ -1,31 +1,36 @@
 import { z } from 'zod';
+import { lenientBoolean, lenientNumber, lenientObject, lenientText, requiredText, tolerantList } from '../../../../lib/http/index.js';
 
-/** One establishment of La Bonne Boîte v2 `items[]` (upstreams.md §4.1). */
+/**
+ * One establishment of La Bonne Boîte v2 `items[]` (upstreams.md §4.1). Essential: `siret` and
+ * `company_name`; `rome` is absent from some answers (immersion-facile's builder), `email` is
+ * `"yes"` in one and an address in another, the coordinates may be missing.
+ */
 export const lbbCompanySchema = z.object({
-  id: z.number().optional(),
-  rome: z.string(),
-  siret: z.string(),
-  email: z.string().optional(),
-  company_name: z.string(),
-  office_name: z.string().nullable().optional(),
-  headcount_min: z.number().nullable().optional(),
-  headcount_max: z.number().nullable().optional(),
-  naf: z.string().nullable().optional(),
-  naf_label: z.string().nullable().optional(),
-  location: z.object({ lat: z.number(), lon: z.number() }).nullable().optional(),
-  city: z.string().nullable().optional(),
-  citycode: z.string().nullable().optional(),
-  postcode: z.string().nullable().optional(),
-  department: z.string().nullable().optional(),
-  region: z.string().nullable().optional(),
-  department_number: z.string().nullable().optional(),
-  hiring_potential: z.number().nullable().optional(),
-  is_high_potential: z.boolean().optional(),
+  id: lenientNumber,
+  rome: lenientText,
+  siret: requiredText,
+  email: lenientText,
+  company_name: requiredText,
+  office_name: lenientText,
+  headcount_min: lenientNumber,
+  headcount_max: lenientNumber,
+  naf: lenientText,
+  naf_label: lenientText,
+  location: lenientObject(z.object({ lat: lenientNumber, lon: lenientNumber })),
+  city: lenientText,
+  citycode: lenientText,
+  postcode: lenientText,
+  department: lenientText,
+  region: lenientText,
+  department_number: lenientText,
+  hiring_potential: lenientNumber,
+  is_high_potential: lenientBoolean,
 });
 export type LbbCompanyPayload = z.infer<typeof lbbCompanySchema>;
 
-/** `GET /labonneboite/v2/recherche` and (simulator shape) `/potentielEmbauche` body. */
-export const lbbSearchSchema = z.object({ hits: z.number().int(), items: z.array(lbbCompanySchema) });
+/** `GET /labonneboite/v2/recherche` and (simulator shape) `/potentielEmbauche` body; `hits` may be absent (items only). */
+export const lbbSearchSchema = z.object({ hits: lenientNumber, items: tolerantList(lbbCompanySchema) });
 export type LbbSearchPayload = z.infer<typeof lbbSearchSchema>;
 
 /** 422 validation error, FastAPI style. */

@@ -28,7 +28,7 @@ describe('offers mapper', () => {
   });
 
   it('maps the documented offer, dropping a placeholder SIRET', () => {
-    const offer = toJobOffer(offerSearchSchema.parse(docOfferSearchExample).resultats[0]!);
+    const offer = toJobOffer(offerSearchSchema.parse(docOfferSearchExample).resultats.items[0]!);
     expect(offer).toMatchObject({
       id: '132LKFB',
       title: 'Barman / Barmaid (H/F)',
@@ -61,7 +61,7 @@ describe('offers mapper', () => {
 
 describe('other mappers', () => {
   it('maps a ROME métier and its fiche skills with their enjeu', () => {
-    expect(toOccupation(metierSchema.parse(docMetierExample))).toMatchObject({ romeCode: 'A1201', title: 'Bûcheronnage et élagage', jobTitles: ['…'], relatedRomeCodes: [] });
+    expect(toOccupation(metierSchema.parse(docMetierExample))).toMatchObject({ romeCode: 'A1201', title: 'Bûcheronnage et élagage', jobTitles: ['…'] });
     expect(toSkills(ficheMetierSchema.parse(docFicheExample))).toEqual([
       { code: '1', label: "Contrôler l'état d'une plantation", kind: 'COMPETENCE-DETAILLEE', group: 'Aménagement' },
       { code: '3', label: 'Préparer du matériel', kind: 'MACRO-SAVOIR-FAIRE', group: 'Aménagement' },
@@ -69,7 +69,7 @@ describe('other mappers', () => {
   });
 
   it('maps a La Bonne Boîte item', () => {
-    expect(toCompany(lbbSearchSchema.parse(docLbbExample).items[0]!)).toMatchObject({
+    expect(toCompany(lbbSearchSchema.parse(docLbbExample).items.items[0]!)).toMatchObject({
       siret: '21860066600018', name: 'MAIRIE CHATELLERAULT', nafCode: '8411Z', headcount: '250-499', hiringPotential: 59.5344812,
       location: { label: 'Châtellerault', communeCode: '86066', departmentCode: '86' }, url: 'https://labonneboite.francetravail.fr/entreprise/21860066600018',
     });

@@ -1,25 +1,28 @@
-import { parseUpstreamJson } from '../../../../lib/http/index.js';
+import { countDropped, parseUpstreamJson } from '../../../../lib/http/index.js';
 import type { OccupationRepository } from '../domain/repositories.js';
 import type { FtCache } from './cache.js';
 import type { FranceTravailClient } from './france-travail.client.js';
-import { toOccupation, toSkills, toSummaries } from './rome.mapper.js';
-import { ficheMetierSchema, metierSchema } from './rome.response.js';
-import { z } from 'zod';
+import type { MobilityRepository } from './rome-mobility.repository.js';
+import { droppedSkills, toOccupation, toSkills, toSummaries } from './rome.mapper.js';
+import { ficheMetierSchema, metierListSchema, metierSchema } from './rome.response.js';
 
 const OPERATOR = 'france-travail';
-const listSchema = z.array(z.object({ code: z.string(), libelle: z.string(), appellations: z.array(z.object({ libelle: z.string() })).optional() }));
 
 /** ROME 4.0 has no batch endpoint: one call per code, cached as reference data (the loader dedupes per request). */
-export function createOccupationRepository(client: FranceTravailClient, cache: FtCache): OccupationRepository {
+export function createOccupationRepository(client: FranceTravailClient, cache: FtCache, mobility: MobilityRepository): OccupationRepository {
   return {
+    async related(romeCode) {
+      return (await mobility.links())[romeCode] ?? [];
+    },
     async byCode(romeCode) {
       return await cache.fetch(
         'reference',
         `metier:${romeCode}`,
         async () => {
-          const response = await client.send({ method: 'GET', path: `/partenaire/rome-metiers/v1/metiers/metier/${romeCode}` });
-          if (response.status === 404 || response.status === 204 || response.status === 400) return null;
-          return toOccupation(parseUpstreamJson(response, metierSchema, OPERATOR));
+          return await client.send({ method: 'GET', path: `/partenaire/rome-metiers/v1/metiers/metier/${romeCode}` }, (response) => {
+            if (response.status === 404 || response.status === 204 || response.status === 400) return null;
+            return toOccupation(parseUpstreamJson(response, metierSchema, OPERATOR));
+          });
         },
         { scope: 'public' },
       );
@@ -29,9 +32,12 @@ export function createOccupationRepository(client: FranceTravailClient, cache: F
         'reference',
         `fiche:${romeCode}`,
         async () => {
-          const response = await client.send({ method: 'GET', path: `/partenaire/rome-fiches-metiers/v1/fiches-rome/fiche-metier/${romeCode}` });
-          if (response.status === 404 || response.status === 204 || response.status === 400) return null;
-          return toSkills(parseUpstreamJson(response, ficheMetierSchema, OPERATOR));
+          return await client.send({ method: 'GET', path: `/partenaire/rome-fiches-metiers/v1/fiches-rome/fiche-metier/${romeCode}` }, (response) => {
+            if (response.status === 404 || response.status === 204 || response.status === 400) return null;
+            const fiche = parseUpstreamJson(response, ficheMetierSchema, OPERATOR);
+            countDropped(OPERATOR, droppedSkills(fiche), { endpoint: 'fiche-metier' });
+            return toSkills(fiche);
+          });
         },
         { scope: 'public' },
       );
@@ -41,12 +47,13 @@ export function createOccupationRepository(client: FranceTravailClient, cache: F
         'reference',
         'metiers',
         async () => {
-          const response = await client.send({
+          return await client.send({
             method: 'GET',
             path: '/partenaire/rome-metiers/v1/metiers/metier',
             query: { champs: 'code,libelle,appellations(libelle)' },
+          }, (response) => {
+            return toSummaries(countDropped(OPERATOR, parseUpstreamJson(response, metierListSchema, OPERATOR), { endpoint: 'metiers' }));
           });
-          return toSummaries(parseUpstreamJson(response, listSchema, OPERATOR));
         },
         { scope: 'public' },
       );

@@ -24,7 +24,7 @@ export function parsePlaceLabel(libelle: string): { label: string; departmentCod
   return { label: titleCase(match[2]), departmentCode: match[1].toUpperCase() };
 }
 
-const contractOf = (code: string): ContractType => ((CONTRACT_TYPES as readonly string[]).includes(code) ? (code as ContractType) : 'OTHER');
+const contractOf = (code: string | null): ContractType => (code !== null && (CONTRACT_TYPES as readonly string[]).includes(code) ? (code as ContractType) : 'OTHER');
 
 const salaryOf = (salary: OfferPayload['salaire']): string | null => {
   const first = Array.isArray(salary) ? salary[0] : salary;
@@ -33,11 +33,11 @@ const salaryOf = (salary: OfferPayload['salaire']): string | null => {
 
 export function toJobOffer(payload: OfferPayload): JobOffer {
   const where = payload.lieuTravail;
-  const parsed = where ? parsePlaceLabel(where.libelle) : { label: '', departmentCode: null };
+  const parsed = where?.libelle ? parsePlaceLabel(where.libelle) : { label: '', departmentCode: null };
   const location: Place = {
     label: parsed.label,
-    communeCode: where?.commune ?? null,
-    postalCode: where?.codePostal ?? null,
+    communeCode: where?.commune || null,
+    postalCode: where?.codePostal || null,
     departmentCode: parsed.departmentCode,
     latitude: where?.latitude ?? null,
     longitude: where?.longitude ?? null,
@@ -52,12 +52,13 @@ export function toJobOffer(payload: OfferPayload): JobOffer {
     workingTime: payload.dureeTravailLibelleConverti ?? payload.dureeTravailLibelle ?? null,
     location,
     companySiret: siret && /^\d{14}$/.test(siret) ? siret : null,
-    companyName: payload.entreprise?.nom ?? null,
-    romeCode: payload.romeCode ?? null,
-    romeLabel: payload.romeLibelle ?? null,
+    companyName: payload.entreprise?.nom || null,
+    romeCode: payload.romeCode || null,
+    romeLabel: payload.romeLibelle || null,
     publishedAt: payload.dateCreation,
     salaryLabel: salaryOf(payload.salaire),
     url: payload.origineOffre?.urlOrigine ?? null,
+    updatedAt: payload.dateActualisation ?? null,
   };
 }
 
@@ -85,7 +86,8 @@ export function toSearchQuery(search: JobOfferSearch, page: OfferPageRequest): R
 export function totalOf(response: Pick<UpstreamResponse, 'headers'>, body: OfferSearchPayload, offset: number): number {
   const fromHeader = /\/(\d+)\s*$/.exec(response.headers['content-range'] ?? '')?.[1];
   if (fromHeader !== undefined) return Number(fromHeader);
-  const sums = (body.filtresPossibles ?? []).map((group) => group.agregation.reduce((sum, item) => sum + item.nbResultats, 0));
+  const sums = body.filtresPossibles.items.map((group) => group.agregation.items.reduce((sum, item) => sum + (item.nbResultats ?? 0), 0));
   const fromFilters = sums.length > 0 ? Math.max(...sums) : 0;
-  return Math.max(fromFilters, offset + body.resultats.length);
+  // Dropped offers still count: they exist upstream, the page only could not show them.
+  return Math.max(fromFilters, offset + body.resultats.items.length + body.resultats.dropped.length);
 }

@@ -15,13 +15,13 @@ export function toOutcomeRequest(key: OutcomeKey): OutcomeRequestBody {
 
 /** The latest period (periods sort as `YYYYTn`); null when no period carries a rate. */
 export function toOutcomes(payload: OutcomeResponsePayload): TrainingOutcomes | null {
-  const latest = [...payload.listeValeursParPeriode]
-    .filter((value) => value.valeurPrincipaleTaux !== null && value.valeurPrincipaleTaux !== undefined)
+  const latest = [...payload.listeValeursParPeriode.items]
+    .filter((value) => value.valeurPrincipaleTaux !== null)
     .sort((a, b) => b.codePeriode.localeCompare(a.codePeriode))[0];
   if (!latest) return null;
   return {
-    returnToWorkRate: latest.valeurPrincipaleTaux ?? null,
-    trainees: latest.valeurPrincipaleNombre ?? null,
+    returnToWorkRate: latest.valeurPrincipaleTaux,
+    trainees: latest.valeurPrincipaleNombre,
     period: latest.codePeriode,
     territory: latest.libTerritoire ?? payload.libTerritoire ?? null,
   };

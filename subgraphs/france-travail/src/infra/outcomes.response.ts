@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lenientNumber, lenientText, requiredText, tolerantList } from '../../../../lib/http/index.js';
 
 /** Request body of `stat-acces-emploi-sorties-formation` (upstreams.md §4.3). */
 export interface OutcomeRequestBody {
@@ -10,25 +11,24 @@ export interface OutcomeRequestBody {
   codeTypeNomenclature: 'ACCESEMP';
 }
 
-const nullableNumber = z.number().nullable().optional();
+/** One period's figures; essential: `codePeriode` (rates may be null or strings). */
+const periodSchema = z.object({
+  codePeriode: requiredText,
+  libPeriode: lenientText,
+  codeTypeTerritoire: lenientText,
+  codeTerritoire: lenientText,
+  libTerritoire: lenientText,
+  valeurPrincipaleTaux: lenientNumber,
+  valeurPrincipaleNombre: lenientNumber,
+  valeurPrincipaleDecimale: lenientNumber,
+  valeurPrincipalePourcentage: lenientNumber,
+  valeurSecondaireTaux: lenientNumber,
+  valeurSecondairePourcentage: lenientNumber,
+});
 
 export const outcomeResponseSchema = z.object({
-  libIndicateur: z.string().optional(),
-  libTerritoire: z.string().optional(),
-  listeValeursParPeriode: z.array(
-    z.object({
-      codePeriode: z.string(),
-      libPeriode: z.string().nullable().optional(),
-      codeTypeTerritoire: z.string().optional(),
-      codeTerritoire: z.string().optional(),
-      libTerritoire: z.string().nullable().optional(),
-      valeurPrincipaleTaux: nullableNumber,
-      valeurPrincipaleNombre: nullableNumber,
-      valeurPrincipaleDecimale: nullableNumber,
-      valeurPrincipalePourcentage: nullableNumber,
-      valeurSecondaireTaux: nullableNumber,
-      valeurSecondairePourcentage: nullableNumber,
-    }),
-  ),
+  libIndicateur: lenientText,
+  libTerritoire: lenientText,
+  listeValeursParPeriode: tolerantList(periodSchema),
 });
 export type OutcomeResponsePayload = z.infer<typeof outcomeResponseSchema>;

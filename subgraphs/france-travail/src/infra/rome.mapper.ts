@@ -1,3 +1,4 @@
+import type { Kept } from '../../../../lib/http/index.js';
 import type { Occupation, OccupationSummary, Skill } from '../domain/occupation.js';
 import type { FicheMetierPayload, MetierListPayload, MetierPayload } from './rome.response.js';
 
@@ -5,9 +6,8 @@ export function toOccupation(payload: MetierPayload): Occupation {
   return {
     romeCode: payload.code,
     title: payload.libelle,
-    definition: payload.definition ?? null,
+    definition: payload.definition,
     jobTitles: payload.appellations.map((appellation) => appellation.libelle),
-    relatedRomeCodes: payload.metiersEnProximite.map((item) => item.code).filter((code) => code !== payload.code),
     formacodes: payload.formacodes.map((item) => item.code),
   };
 }
@@ -15,15 +15,15 @@ export function toOccupation(payload: MetierPayload): Occupation {
 /** Skills come from the fiche, where each skill sits under its enjeu (the group). */
 export function toSkills(payload: FicheMetierPayload): Skill[] {
   return payload.groupesCompetencesMobilisees.flatMap((group) =>
-    group.competences.map((skill) => ({ code: skill.code, label: skill.libelle, kind: skill.type, group: group.enjeu.libelle })),
+    group.competences.items.map((skill) => ({ code: skill.code, label: skill.libelle, kind: skill.type, group: group.enjeu?.libelle ?? null })),
   );
 }
 
-export function toSummaries(payload: MetierListPayload | (MetierListPayload[number] & { appellations?: { libelle: string }[] })[]): OccupationSummary[] {
-  return payload.map((item) => ({
-    romeCode: item.code,
-    title: item.libelle,
-    jobTitles: 'appellations' in item && Array.isArray(item.appellations) ? item.appellations.map((appellation) => appellation.libelle) : [],
-  }));
+/** The competences a fiche's groups dropped (no code or label), for counting. */
+export function droppedSkills(payload: FicheMetierPayload): Kept<never> {
+  return { items: [], dropped: payload.groupesCompetencesMobilisees.flatMap((group) => group.competences.dropped) };
 }
 
+export function toSummaries(payload: MetierListPayload['items']): OccupationSummary[] {
+  return payload.map((item) => ({ romeCode: item.code, title: item.libelle, jobTitles: item.appellations.map((appellation) => appellation.libelle) }));
+}

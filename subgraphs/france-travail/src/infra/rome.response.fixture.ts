@@ -13,7 +13,6 @@ export const docMetierExample = {
   competencesMobiliseesPrincipales: [], competencesMobiliseesEmergentes: [],
   divisionsNaf: [{ code: '…', libelle: '…' }], formacodes: [{ code: '…', libelle: '…' }],
   contextesTravail: [{ code: '…', libelle: '…', categorie: '…' }],
-  metiersEnProximite: [],
 };
 
 export const docFicheExample = {

@@ -1,39 +1,44 @@
 import { z } from 'zod';
-
-const codeLabel = z.object({ code: z.string(), libelle: z.string() });
-const skillSchema = z.object({ type: z.string(), code: z.string(), libelle: z.string() });
-
-/** `GET /rome-metiers/v1/metiers/metier` (with `champs=code,libelle`). */
-export const metierListSchema = z.array(codeLabel);
-export type MetierListPayload = z.infer<typeof metierListSchema>;
+import { lenientBoolean, lenientList, lenientObject, lenientText, requiredText, tolerantList } from '../../../../lib/http/index.js';
 
 /**
- * `GET /rome-metiers/v1/metiers/metier/{code}` (upstreams.md §3.1). `metiersEnProximite` items are
- * not on record; they are read as `{code, libelle}` (the shape of every other ROME reference).
+ * ROME 4.0 (upstreams.md §3). Essential: a code and a label; the rest is lenient (the collected
+ * fiches have competences without `type`). The métier carries no mobility links (labonnealternance's
+ * strict ZRomeDetail has no `metiersEnProximite`): those come from the ROME open-data archive
+ * (rome-mobility.repository.ts).
  */
+const codeLabel = z.object({ code: requiredText, libelle: requiredText });
+const skillSchema = z.object({ type: lenientText, code: requiredText, libelle: requiredText });
+
+/** `GET /rome-metiers/v1/metiers/metier` (with `champs=code,libelle[,appellations(libelle)]`). */
+export const metierListSchema = tolerantList(
+  z.object({ code: requiredText, libelle: requiredText, appellations: lenientList(z.object({ libelle: requiredText })) }),
+);
+export type MetierListPayload = z.infer<typeof metierListSchema>;
+
+/** `GET /rome-metiers/v1/metiers/metier/{code}` (upstreams.md §3.1). */
 export const metierSchema = z.object({
-  obsolete: z.boolean().optional(),
-  code: z.string(),
-  libelle: z.string(),
-  definition: z.string().nullable().optional(),
-  accesEmploi: z.string().nullable().optional(),
-  domaineProfessionnel: z.object({ code: z.string(), libelle: z.string(), grandDomaine: codeLabel }).optional(),
-  appellations: z.array(z.object({ code: z.string(), libelle: z.string(), libelleCourt: z.string().nullable().optional() })).default([]),
-  competencesMobilisees: z.array(skillSchema).default([]),
-  formacodes: z.array(codeLabel).default([]),
-  metiersEnProximite: z.array(codeLabel).default([]),
+  obsolete: lenientBoolean,
+  code: requiredText,
+  libelle: requiredText,
+  definition: lenientText,
+  accesEmploi: lenientText,
+  domaineProfessionnel: lenientObject(z.object({ code: lenientText, libelle: lenientText, grandDomaine: lenientObject(codeLabel) })),
+  appellations: lenientList(z.object({ code: requiredText, libelle: requiredText, libelleCourt: lenientText })),
+  competencesMobilisees: lenientList(skillSchema),
+  formacodes: lenientList(codeLabel),
 });
 export type MetierPayload = z.infer<typeof metierSchema>;
 
-/** `GET /rome-fiches-metiers/v1/fiches-rome/fiche-metier/{code}` (upstreams.md §3.2). */
+/** `GET /rome-fiches-metiers/v1/fiches-rome/fiche-metier/{code}` (upstreams.md §3.2). A bad competence is dropped and counted. */
 export const ficheMetierSchema = z.object({
-  code: z.string(),
-  obsolete: z.boolean().optional(),
-  metier: codeLabel,
-  groupesCompetencesMobilisees: z.array(z.object({ enjeu: codeLabel, competences: z.array(skillSchema) })).default([]),
-  groupesSavoirs: z.array(z.object({ categorieSavoirs: codeLabel, savoirs: z.array(codeLabel) })).optional(),
+  code: requiredText,
+  obsolete: lenientBoolean,
+  metier: lenientObject(codeLabel),
+  groupesCompetencesMobilisees: lenientList(z.object({ enjeu: lenientObject(z.object({ code: lenientText, libelle: lenientText })), competences: tolerantList(skillSchema) })),
+  groupesSavoirs: lenientList(z.object({ categorieSavoirs: lenientObject(codeLabel), savoirs: lenientList(codeLabel) })),
 });
 export type FicheMetierPayload = z.infer<typeof ficheMetierSchema>;
 
 /** `GET /rome-fiches-metiers/v1/fiches-rome/fiche-metier` (list). */
-export const ficheListSchema = z.array(z.object({ code: z.string(), metier: codeLabel }));
+export const ficheListSchema = tolerantList(z.object({ code: requiredText, metier: lenientObject(codeLabel) }));

@@ -34,7 +34,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       client_secret: options.clientSecret,
       scope: options.scope,
     }).toString();
-    const response = await options.auth.request({
+    const request = {
       method: 'POST',
       path: '/connexion/oauth2/access_token',
       query: { realm: '/partenaire' },
@@ -42,16 +42,19 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       body,
       // Asking twice for a token is harmless, so transient failures may be retried.
       idempotent: true,
+    } as const;
+    // Decoded inside lib/http's breaker: refused or garbled token answers count, so a broken client id stops asking.
+    return await options.auth.call(request, (response) => {
+      if (response.status === 200) {
+        const parsed = tokenResponseSchema.safeParse(safeJson(response.json.bind(response)));
+        if (!parsed.success) throw upstreamUnavailable(FT_OPERATOR, { status: 200, cause: new Error('malformed token response') });
+        return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
+      }
+      const error = tokenErrorSchema.safeParse(safeJson(response.json.bind(response)));
+      // invalid_client / invalid_scope are our configuration's fault: say so in the logs, not to the caller.
+      log.error({ status: response.status, error: error.success ? error.data.error : undefined }, 'France Travail refused the token request');
+      throw upstreamUnavailable(FT_OPERATOR, { status: response.status });
     });
-    if (response.status === 200) {
-      const parsed = tokenResponseSchema.safeParse(safeJson(response.json.bind(response)));
-      if (!parsed.success) throw upstreamUnavailable(FT_OPERATOR, { status: 200, cause: new Error('malformed token response') });
-      return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
-    }
-    const error = tokenErrorSchema.safeParse(safeJson(response.json.bind(response)));
-    // invalid_client / invalid_scope are our configuration's fault: say so in the logs, not to the caller.
-    log.error({ status: response.status, error: error.success ? error.data.error : undefined }, 'France Travail refused the token request');
-    throw upstreamUnavailable(FT_OPERATOR, { status: response.status });
   }
 
   return createTokenCache(requestToken, { now, ...(options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs }) });

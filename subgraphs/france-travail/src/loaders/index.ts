@@ -18,6 +18,8 @@ export interface Loaders {
   reviews: DataLoader<ReviewKey, ReviewSummary, string>;
   jobSeeker: DataLoader<string, JobSeeker | null>;
   consent: DataLoader<string, ReadonlySet<string>>;
+  /** Open offers per occupation in a department (`romeCode:departmentCode`), from the search's total. */
+  offerCount: DataLoader<string, number>;
 }
 
 export const outcomeKeyOf = (key: OutcomeKey): string => `${key.formacode}:${key.departmentCode}`;
@@ -32,6 +34,10 @@ export function createLoaders(repositories: Repositories, consent: ConsentClient
     outcomes: perKeyLoader('ft.outcomes', (key: OutcomeKey) => repositories.outcomes.outcomes(key), outcomeKeyOf),
     reviews: perKeyLoader('ft.reviews', (key: ReviewKey) => repositories.reviews.summary(key), reviewKeyOf),
     jobSeeker: perKeyLoader('ft.job-seeker', (workerId: string) => repositories.jobSeekers.status(workerId)),
+    offerCount: perKeyLoader('ft.offer-count', async (key: string) => {
+      const [romeCode = '', departmentCode = ''] = key.split(':');
+      return await repositories.offers.count({ keywords: [], romeCodes: [romeCode], place: { kind: 'department', departmentCode }, contractTypes: [], publishedSinceDays: null });
+    }),
     consent: perKeyLoader('ft.consent', async (workerId: string): Promise<ReadonlySet<string>> =>
       authorization === undefined ? new Set<string>() : await consent.scopesGranted(workerId, authorization),
     ),

@@ -1,6 +1,7 @@
 import { isValidSiret } from '../../../../lib/validation/index.js';
 import type { Context } from '../context.js';
 import type { Company, CompanyRef } from '../domain/company.js';
+import { companyProvenance } from '../domain/provenance.js';
 import type { CompanyResolvers } from '../generated/resolvers.js';
 
 /** A field the parent did not carry is read from La Bonne Boîte through this request's loader. */
@@ -18,4 +19,6 @@ export const companyResolvers: CompanyResolvers = {
   headcount: async (parent, _args, context) => await field(parent, 'headcount', context),
   hiringPotential: async (parent, _args, context) => await field(parent, 'hiringPotential', context),
   url: async (parent, _args, context) => await field(parent, 'url', context),
+  // The record is named by its SIRET alone: a La Bonne Boîte failure costs the page's URL, not the provenance.
+  source: async (parent, _args, context) => companyProvenance(parent.siret, await field(parent, 'url', context).catch(() => null)),
 };

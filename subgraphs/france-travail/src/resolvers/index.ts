@@ -1,19 +1,27 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { companyResolvers } from './company.resolvers.js';
 import { jobOfferResolvers } from './job-offer.resolvers.js';
+import { formacodeOutcomeResolvers, labourMarketQueryResolvers, labourMarketResolvers, labourMarketTensionResolvers, territoryResolvers } from './labour-market.resolvers.js';
 import { occupationResolvers } from './occupation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { reviewSummaryResolvers, trainingResolvers } from './training.resolvers.js';
+import { transitionResolvers } from './transition.resolvers.js';
 import { benefitsResolvers, jobSeekerResolvers, workerResolvers } from './worker.resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...labourMarketQueryResolvers },
   JobOffer: jobOfferResolvers,
-  Occupation: occupationResolvers,
+  Occupation: { ...occupationResolvers, ...transitionResolvers.Occupation },
   Company: companyResolvers,
-  Worker: workerResolvers,
+  Worker: { ...workerResolvers, ...transitionResolvers.Worker },
+  TransitionPlan: transitionResolvers.TransitionPlan,
+  TransitionCandidate: transitionResolvers.TransitionCandidate,
   JobSeeker: jobSeekerResolvers,
   Benefits: benefitsResolvers,
   Training: trainingResolvers,
   ReviewSummary: reviewSummaryResolvers,
+  Territory: territoryResolvers,
+  LabourMarket: labourMarketResolvers,
+  LabourMarketTension: labourMarketTensionResolvers,
+  FormacodeOutcome: formacodeOutcomeResolvers,
 };

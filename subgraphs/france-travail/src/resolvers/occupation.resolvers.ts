@@ -20,7 +20,7 @@ export const occupationResolvers: OccupationResolvers = {
   definition: async (parent, _args, context) => (await detail(parent, context))?.definition ?? null,
   jobTitles: async (parent, _args, context) => (await detail(parent, context))?.jobTitles ?? [],
   skills: async (parent, _args, context) => (await context.loaders.skills.load(parent.romeCode)) ?? [],
-  relatedOccupations: async (parent, _args, context) => ((await detail(parent, context))?.relatedRomeCodes ?? []).map((romeCode) => ({ romeCode })),
+  relatedOccupations: async (parent, _args, context) => (await context.repositories.occupations.related(parent.romeCode)).map((romeCode) => ({ romeCode })),
   jobOffers: async (parent, { near, first, after }, context, info) =>
     await offerConnection(
       context,

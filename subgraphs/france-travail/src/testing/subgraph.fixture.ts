@@ -1,5 +1,6 @@
 import { createAuditLog, createConsentClient, createTokenVerifier, type AuditRecord } from '../../../../lib/auth/index.js';
 import { createCache, kindsFromConfig, parseCacheConfig } from '../../../../lib/cache/index.js';
+import { subgraphRequest } from '../../../../lib/testing/subgraph-request.js';
 import { startIssuer, type RunningIssuer } from '../../../../upstreams/identity/test-server.js';
 import { createFranceTravailSubgraph } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -34,6 +35,7 @@ export async function startFtTestStack(): Promise<FtTestStack> {
     FT_API_URL: `${simulator.baseUrl}/francetravail`,
     FT_AUTH_URL: `${simulator.baseUrl}/francetravail`,
     ANOTEA_URL: `${simulator.baseUrl}/anotea`,
+    API_PARTICULIER_URL: `${simulator.baseUrl}/api-particulier`,
     FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
     FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
     FT_RATE_LIMIT_PER_SECOND: '1000',
@@ -56,11 +58,7 @@ export async function startFtTestStack(): Promise<FtTestStack> {
     url,
     audit,
     async query(query, variables = {}, token) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
+      const response = await subgraphRequest(url, { query, variables }, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       return (await response.json()) as GraphQLAnswer;
     },
     async calls() {

@@ -24,11 +24,43 @@ export interface TrainingCriteria {
   cpfEligibleOnly?: boolean;
 }
 
+/** An occupation in a territory: its department, or (for an employment basin) its communes. */
+export interface TerritoryCountKey {
+  romeCode: string;
+  departmentCode: string;
+  communes: readonly string[];
+}
+
+export interface TerritoryCounts {
+  trainings: number;
+  cpfEligible: number;
+  /** Main Formacodes of the trainings counted, most frequent first, at most 3. */
+  mainFormacodes: string[];
+}
+
 export interface CatalogInput {
   trainings: Training[];
   certifications: Certification[];
   /** Narrower Formacodes by broader (generic) code, from the Formacode reference. */
   formacodeChildren: ReadonlyMap<string, readonly string[]>;
+  /** The France Compétences export the certifications were read from (their provenance). */
+  certificationExport?: CertificationExport | undefined;
+  /** The operators read to build the index, when, and for how long it serves as fresh (for `extensions.sources`). */
+  ingestion?: CatalogIngestion | undefined;
+}
+
+export interface CatalogIngestion {
+  operators: readonly string[];
+  /** ms since epoch. */
+  ingestedAt: number;
+  /** The refresh period; null when the index is never refreshed. */
+  freshForSeconds: number | null;
+}
+
+export interface CertificationExport {
+  url: string;
+  /** The export's date as the dataset gives it; null when it does not. */
+  exportedAt: string | null;
 }
 
 interface Located {
@@ -61,12 +93,18 @@ export class CatalogIndex {
   /** Latest session start per training (ISO, '' when none is known). */
   private readonly latestStart: string[] = [];
   private readonly formacodeChildren: ReadonlyMap<string, readonly string[]>;
+  /** Where the certifications were read; null for an index built without one (fixtures). */
+  readonly certificationExport: CertificationExport | null;
+  /** How the index was built; null for an index built without one (fixtures). */
+  readonly ingestion: CatalogIngestion | null;
   /** Calls answered by this index, by kind (tests assert batching with it). */
   readonly lookups = { trainings: 0, certifications: 0, providers: 0, occupations: 0, searches: 0 };
 
   constructor(input: CatalogInput) {
     this.trainings = [...input.trainings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.formacodeChildren = input.formacodeChildren;
+    this.certificationExport = input.certificationExport ?? null;
+    this.ingestion = input.ingestion ?? null;
     this.trainings.forEach((training, ordinal) => this.indexTraining(training, ordinal));
     this.certifications = new CertificationIndex(input.certifications);
   }
@@ -125,6 +163,26 @@ export class CatalogIndex {
   trainingsForOccupations(keys: readonly { romeCode: string; near: PlaceCriterion | undefined }[]): Training[][] {
     this.lookups.occupations += 1;
     return keys.map((key) => this.search({ romeCode: key.romeCode, ...(key.near ? { near: key.near } : {}) }));
+  }
+
+  /**
+   * The trainings leading to each occupation with a site in a territory (a department, or any of a
+   * basin's communes), counted from the postings: no training is read beyond those counted.
+   */
+  territoryCounts(keys: readonly TerritoryCountKey[]): TerritoryCounts[] {
+    this.lookups.occupations += 1;
+    return keys.map((key) => {
+      const places = key.communes.length > 0 ? union(key.communes.map((code) => this.byCommune.get(code))) : this.byDepartment.get(key.departmentCode);
+      const ordinals = intersect([this.byRome.get(key.romeCode), places]);
+      const eligible = intersect([ordinals, this.cpfEligible.get('yes')]).length;
+      const formacodes = new Map<string, number>();
+      for (const ordinal of ordinals) {
+        const main = this.trainings[ordinal]?.formacodes[0];
+        if (main) formacodes.set(main, (formacodes.get(main) ?? 0) + 1);
+      }
+      const main = [...formacodes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([code]) => code);
+      return { trainings: ordinals.length, cpfEligible: eligible, mainFormacodes: main };
+    });
   }
 
   /** Certifications whose title holds every word of the search; empty when a word is unknown. */

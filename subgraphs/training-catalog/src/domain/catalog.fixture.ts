@@ -14,6 +14,7 @@ export function aTraining(overrides: Partial<Training> = {}): Training {
     provider: { siret: '19290076900014', name: 'GRETA', activityNumber: null, location: null },
     certificationCode: null,
     certifInfo: null,
+    actionType: 'OTHER',
     formacodes: ['22454'],
     romeCodes: [],
     durationHours: 70,
@@ -23,6 +24,7 @@ export function aTraining(overrides: Partial<Training> = {}): Training {
     location: place,
     places: [place],
     cpfEligible: false,
+    source: { feedUrl: null, region: null, updatedOn: null },
     ...overrides,
   };
 }

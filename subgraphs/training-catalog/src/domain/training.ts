@@ -1,3 +1,5 @@
+import type { TrainingActionType } from './action-type.js';
+
 /** How a training is taught (LHEO `modalites-enseignement`). */
 export type Modality = 'IN_PERSON' | 'REMOTE' | 'BLENDED';
 
@@ -26,6 +28,16 @@ export interface TrainingProvider {
   location: Place | null;
 }
 
+/** Where a training was read: the regional LHEO feed and the formation's own update date (#17.4). */
+export interface TrainingSource {
+  /** URL of the LHEO feed the formation came from; null when not read from a feed (fixtures). */
+  feedUrl: string | null;
+  /** INSEE region code of the first training site (`lieu-de-formation` `region`), when the feed gives it. */
+  region: string | null;
+  /** LHEO `datemaj` of the formation, ISO date; null when absent or not a date. */
+  updatedOn: string | null;
+}
+
 /** A training offer of the catalogue (one LHEO `formation`, its actions flattened into sessions). */
 export interface Training {
   id: string;
@@ -35,6 +47,8 @@ export interface Training {
   /** `RNCP…` / `RS…` code of the certification prepared, prefix included. */
   certificationCode: string | null;
   certifInfo: string | null;
+  /** What kind of CPF-eligible action this is (domain/action-type.ts). */
+  actionType: TrainingActionType;
   /** Main first. */
   formacodes: string[];
   romeCodes: string[];
@@ -48,4 +62,5 @@ export interface Training {
   places: Place[];
   /** Listed in the Mon Compte Formation catalogue; set when merging it. */
   cpfEligible: boolean;
+  source: TrainingSource;
 }

@@ -4,6 +4,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Training as TrainingModel, TrainingProvider as TrainingProviderModel, TrainingSession as TrainingSessionModel, Place as PlaceModel } from '../domain/training.js';
 import type { Certification as CertificationModel } from '../domain/certification.js';
 import type { OccupationRef } from '../domain/occupation.js';
+import type { TransitionPlanModel } from '../../../../lib/contracts/transition-plan.js';
+import type { TransitionCandidateModel } from '../domain/transition-candidates.js';
+import type { LabourMarketKey } from '../../../../lib/labour-market/territories.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -18,6 +21,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, ISO-8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** A date and time with zone, ISO-8601. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -46,6 +51,8 @@ export type Certification = {
   romeCodes: Array<Scalars['String']['output']>;
   /** Skill blocks (blocs de compétences). */
   skillBlocks: Array<SkillBlock>;
+  /** The France Compétences sheet this certification was read from: its number, the export, the export's date, the sheet's public page (#17.4). */
+  source: Provenance;
   /** Title. */
   title: Scalars['String']['output'];
 };
@@ -86,6 +93,23 @@ export type Certifier = {
   siret: Maybe<Scalars['String']['output']>;
 };
 
+/** Public figures for one occupation in one territory. Counts only, never a person. */
+export type LabourMarket = {
+  __typename?: 'LabourMarket';
+  /** cpfEligibleTrainingsCount ÷ trainingsCount, in [0, 1]; null without trainings. */
+  cpfEligibleShare: Maybe<Scalars['Float']['output']>;
+  /** Of those, the trainings listed in Mon Compte Formation (purchasable with the CPF). */
+  cpfEligibleTrainingsCount: Maybe<Scalars['Int']['output']>;
+  /** ROME code of the occupation. */
+  romeCode: Scalars['ID']['output'];
+  /** Code of the territory. */
+  territoryCode: Scalars['ID']['output'];
+  /** Main Formacodes of those trainings, most frequent first (at most 3). */
+  trainingFormacodes: Maybe<Array<Scalars['String']['output']>>;
+  /** Trainings of the catalogue leading to the occupation with a site in the territory (a department, or a commune of the basin). Null while the catalogue is not loaded. */
+  trainingsCount: Maybe<Scalars['Int']['output']>;
+};
+
 /** How a training is taught. */
 export type Modality =
   /** Partly remote. */
@@ -108,11 +132,11 @@ export type Money = {
 export type Occupation = {
   __typename?: 'Occupation';
   /** Certifications linked to the occupation (France Compétences ROME links), in code order. */
-  certifications: Array<Certification>;
+  certifications: Maybe<Array<Certification>>;
   /** ROME code, e.g. M1805. */
   romeCode: Scalars['ID']['output'];
   /** Trainings leading to the occupation (ROME codes of the training and of its certification), in id order, or by distance with a radius. */
-  trainings: TrainingConnection;
+  trainings: Maybe<TrainingConnection>;
 };
 
 
@@ -163,16 +187,33 @@ export type PlaceInput = {
   radiusKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which operator record an entity was read from, and when the operator last updated it (its own date, not the graph's fetch time, which `extensions.sources` gives). */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** The dataset or feed the record was read from: an API (`Offres d'emploi v2`), a regional LHEO feed (its URL), the France Compétences export (its URL). */
+  dataset: Scalars['String']['output'];
+  /** The operator, named as in `extensions.sources`: `france-travail`, `carif-oref`, `france-competences`. */
+  operator: Scalars['String']['output'];
+  /** The record's id at the operator: offer id, LHEO formation number, RNCP/RS sheet number, SIRET. */
+  recordId: Scalars['String']['output'];
+  /** INSEE code of the region, for a regional feed (Carif-Oref LHEO feeds are published per region); null otherwise. */
+  region: Maybe<Scalars['String']['output']>;
+  /** When the operator last updated the record, from its own data: LHEO `datemaj`, offer `dateActualisation`, the France Compétences export's date; null when the operator does not say. A day-only date reads as that day at 00:00 UTC. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The record on the operator's public site, when it has one. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One certification of the RNCP or RS registers; null when unknown. */
   certification: Maybe<Certification>;
   /** Certifications whose title matches the search, accent- and case-insensitive. */
-  certifications: CertificationConnection;
+  certifications: Maybe<CertificationConnection>;
   /** One training; null when unknown. */
   training: Maybe<Training>;
   /** Training offers matching the filter (Carif-Oref and Mon Compte Formation), in a stable order. */
-  trainings: TrainingConnection;
+  trainings: Maybe<TrainingConnection>;
 };
 
 
@@ -211,6 +252,8 @@ export type SkillBlock = {
 /** A training offer (LHEO `formation` with its actions and sessions). */
 export type Training = {
   __typename?: 'Training';
+  /** What kind of action this is for the CPF (L6323-6): certifying (RNCP, RS) or one of the actions eligible without a certification (bilan de compétences, permis B, VAE, business creation). Read from the certification code, else from the LHEO `certification/code-CPF` (200 VAE, 202 bilan, 203 permis B, 204 création d'entreprise — codes of the former COPANEF list, UNCONFIRMED: no stored copy of the list); OTHER when neither tells. */
+  actionType: TrainingActionType;
   /** The certification prepared, when the training is certifying. */
   certification: Maybe<Certification>;
   /** Total duration in hours, when known. */
@@ -233,9 +276,28 @@ export type Training = {
   romeCodes: Array<Scalars['String']['output']>;
   /** Sessions (dates and places) of every action of the training. */
   sessions: Array<TrainingSession>;
+  /** The Carif-Oref record this training was read from: LHEO formation number, regional feed, its `datemaj` (#17.4). */
+  source: Provenance;
   /** Title. */
   title: Scalars['String']['output'];
 };
+
+/** Kind of CPF-eligible action (Code du travail L6323-6). */
+export type TrainingActionType =
+  /** Support to business creators or buyers: eligible without a certification. */
+  | 'BUSINESS_CREATION'
+  /** Preparation of the code and the light-vehicle licence (permis B): eligible without a certification. */
+  | 'DRIVING_LICENCE'
+  /** None of the above, or not known from the feed. */
+  | 'OTHER'
+  /** Prepares an RNCP certification (or a block of one). */
+  | 'RNCP_CERTIFICATION'
+  /** Prepares a certification of the Répertoire spécifique (RS). */
+  | 'RS_CERTIFICATION'
+  /** Bilan de compétences (L6313-4): eligible without a certification. */
+  | 'SKILLS_ASSESSMENT'
+  /** Accompaniment to the validation des acquis de l'expérience (VAE): eligible without a certification. */
+  | 'VAE';
 
 /** A page of trainings. */
 export type TrainingConnection = {
@@ -308,6 +370,32 @@ export type TrainingSession = {
   place: Maybe<Place>;
   /** First day; null when the feed gives no date. */
   start: Maybe<Scalars['Date']['output']>;
+};
+
+/** One training at its next session, as a candidate path of a transition plan. */
+export type TransitionCandidate = {
+  __typename?: 'TransitionCandidate';
+  /** Distance in km from the plan's commune to the nearest site of the training; null without a commune. */
+  distanceKm: Maybe<Scalars['Float']['output']>;
+  /** Training id and session id. */
+  id: Scalars['ID']['output'];
+  /** Its next session in the plan's window. */
+  session: TrainingSession;
+  /** First day of that session. */
+  start: Scalars['Date']['output'];
+  /** The training. */
+  training: Training;
+};
+
+/** A career transition plan: one question (from, to, where, until when, ranked how) answered by France Travail (skills, offers, companies), training-catalog (certifications, trainings, sessions) and the Caisse des dépôts (funding, ranking). */
+export type TransitionPlan = {
+  __typename?: 'TransitionPlan';
+  /** Trainings leading to the target near the place, each at its next session (from today, before `startBefore`): at most 50, nearest then soonest first. The ranked list is `paths`. */
+  candidates: Array<TransitionCandidate>;
+  /** Certifications (RNCP/RS) linked to the target occupation by France Compétences, in code order. */
+  certifications: Array<Certification>;
+  /** Opaque id carrying the plan's question. */
+  id: Scalars['ID']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -392,9 +480,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Certification: Certification;
+  LabourMarket: LabourMarket;
   Occupation: Occupation;
   Training: Training;
   TrainingProvider: TrainingProvider;
+  TransitionCandidate: TransitionCandidate;
+  TransitionPlan: TransitionPlan;
 }>;
 
 /** Mapping of federation reference types */
@@ -402,6 +493,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Certification:
     ( { __typename: 'Certification' }
     & GraphQLRecursivePick<FederationTypes['Certification'], {"code":true}> );
+  LabourMarket:
+    ( { __typename: 'LabourMarket' }
+    & GraphQLRecursivePick<FederationTypes['LabourMarket'], {"romeCode":true,"territoryCode":true}> );
   Occupation:
     ( { __typename: 'Occupation' }
     & GraphQLRecursivePick<FederationTypes['Occupation'], {"romeCode":true}> );
@@ -411,6 +505,12 @@ export type FederationReferenceTypes = ResolversObject<{
   TrainingProvider:
     ( { __typename: 'TrainingProvider' }
     & GraphQLRecursivePick<FederationTypes['TrainingProvider'], {"siret":true}> );
+  TransitionCandidate:
+    ( { __typename: 'TransitionCandidate' }
+    & GraphQLRecursivePick<FederationTypes['TransitionCandidate'], {"id":true}> );
+  TransitionPlan:
+    ( { __typename: 'TransitionPlan' }
+    & GraphQLRecursivePick<FederationTypes['TransitionPlan'], {"id":true}> );
 }>;
 
 
@@ -418,49 +518,56 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Certification: ResolverTypeWrapper<CertificationModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CertificationConnection: ResolverTypeWrapper<Omit<CertificationConnection, 'edges'> & { edges: Array<ResolversTypes['CertificationEdge']> }>;
   CertificationEdge: ResolverTypeWrapper<Omit<CertificationEdge, 'node'> & { node: ResolversTypes['Certification'] }>;
   CertificationKind: CertificationKind;
   Certifier: ResolverTypeWrapper<Certifier>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LabourMarket: ResolverTypeWrapper<LabourMarketKey>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Modality: Modality;
   Money: ResolverTypeWrapper<Money>;
   Occupation: ResolverTypeWrapper<OccupationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Place: ResolverTypeWrapper<PlaceModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlaceInput: PlaceInput;
+  Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SkillBlock: ResolverTypeWrapper<SkillBlock>;
   Training: ResolverTypeWrapper<TrainingModel>;
+  TrainingActionType: TrainingActionType;
   TrainingConnection: ResolverTypeWrapper<Omit<TrainingConnection, 'edges'> & { edges: Array<ResolversTypes['TrainingEdge']> }>;
   TrainingEdge: ResolverTypeWrapper<Omit<TrainingEdge, 'node'> & { node: ResolversTypes['Training'] }>;
   TrainingFilter: TrainingFilter;
   TrainingProvider: ResolverTypeWrapper<TrainingProviderModel>;
   TrainingSession: ResolverTypeWrapper<TrainingSessionModel>;
+  TransitionCandidate: ResolverTypeWrapper<TransitionCandidateModel>;
+  TransitionPlan: ResolverTypeWrapper<TransitionPlanModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Certification: CertificationModel;
-  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   CertificationConnection: Omit<CertificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['CertificationEdge']> };
   CertificationEdge: Omit<CertificationEdge, 'node'> & { node: ResolversParentTypes['Certification'] };
   Certifier: Certifier;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  LabourMarket: LabourMarketKey;
+  Float: Scalars['Float']['output'];
   Money: Money;
   Occupation: OccupationRef;
   PageInfo: PageInfo;
   Place: PlaceModel;
-  Float: Scalars['Float']['output'];
   PlaceInput: PlaceInput;
+  Provenance: Provenance;
   Query: Record<PropertyKey, never>;
   SkillBlock: SkillBlock;
   Training: TrainingModel;
@@ -469,7 +576,18 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingFilter: TrainingFilter;
   TrainingProvider: TrainingProviderModel;
   TrainingSession: TrainingSessionModel;
+  TransitionCandidate: TransitionCandidateModel;
+  TransitionPlan: TransitionPlanModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification'], FederationReferenceType extends FederationReferenceTypes['Certification'] = FederationReferenceTypes['Certification']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Certification']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -484,6 +602,7 @@ export type CertificationResolvers<ContextType = Context, ParentType extends Res
   registrationEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   romeCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   skillBlocks?: Resolver<Array<ResolversTypes['SkillBlock']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -507,6 +626,20 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type LabourMarketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourMarket'] = ResolversParentTypes['LabourMarket'], FederationReferenceType extends FederationReferenceTypes['LabourMarket'] = FederationReferenceTypes['LabourMarket']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LabourMarket']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cpfEligibleShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cpfEligibleTrainingsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  romeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  territoryCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  trainingFormacodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  trainingsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -514,9 +647,9 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type OccupationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Occupation'] = ResolversParentTypes['Occupation'], FederationReferenceType extends FederationReferenceTypes['Occupation'] = FederationReferenceTypes['Occupation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Occupation']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
+  certifications?: Resolver<Maybe<Array<ResolversTypes['Certification']>>, ParentType, ContextType>;
   romeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  trainings?: Resolver<ResolversTypes['TrainingConnection'], ParentType, ContextType, Partial<OccupationTrainingsArgs>>;
+  trainings?: Resolver<Maybe<ResolversTypes['TrainingConnection']>, ParentType, ContextType, Partial<OccupationTrainingsArgs>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -535,11 +668,20 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType, RequireFields<QueryCertificationArgs, 'code'>>;
-  certifications?: Resolver<ResolversTypes['CertificationConnection'], ParentType, ContextType, RequireFields<QueryCertificationsArgs, 'search'>>;
+  certifications?: Resolver<Maybe<ResolversTypes['CertificationConnection']>, ParentType, ContextType, RequireFields<QueryCertificationsArgs, 'search'>>;
   training?: Resolver<Maybe<ResolversTypes['Training']>, ParentType, ContextType, RequireFields<QueryTrainingArgs, 'id'>>;
-  trainings?: Resolver<ResolversTypes['TrainingConnection'], ParentType, ContextType, RequireFields<QueryTrainingsArgs, 'filter'>>;
+  trainings?: Resolver<Maybe<ResolversTypes['TrainingConnection']>, ParentType, ContextType, RequireFields<QueryTrainingsArgs, 'filter'>>;
 }>;
 
 export type SkillBlockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillBlock'] = ResolversParentTypes['SkillBlock']> = ResolversObject<{
@@ -549,6 +691,7 @@ export type SkillBlockResolvers<ContextType = Context, ParentType extends Resolv
 
 export type TrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training'], FederationReferenceType extends FederationReferenceTypes['Training'] = FederationReferenceTypes['Training']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Training']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  actionType?: Resolver<ResolversTypes['TrainingActionType'], ParentType, ContextType>;
   certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType>;
   durationHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   formacodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -560,6 +703,7 @@ export type TrainingResolvers<ContextType = Context, ParentType extends Resolver
   provider?: Resolver<ResolversTypes['TrainingProvider'], ParentType, ContextType>;
   romeCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['TrainingSession']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -590,16 +734,35 @@ export type TrainingSessionResolvers<ContextType = Context, ParentType extends R
   start?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type TransitionCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionCandidate'] = ResolversParentTypes['TransitionCandidate'], FederationReferenceType extends FederationReferenceTypes['TransitionCandidate'] = FederationReferenceTypes['TransitionCandidate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionCandidate']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  training?: Resolver<ResolversTypes['Training'], ParentType, ContextType>;
+}>;
+
+export type TransitionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionPlan'] = ResolversParentTypes['TransitionPlan'], FederationReferenceType extends FederationReferenceTypes['TransitionPlan'] = FederationReferenceTypes['TransitionPlan']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['TransitionCandidate']>, ParentType, ContextType>;
+  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Certification?: CertificationResolvers<ContextType>;
   CertificationConnection?: CertificationConnectionResolvers<ContextType>;
   CertificationEdge?: CertificationEdgeResolvers<ContextType>;
   Certifier?: CertifierResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  LabourMarket?: LabourMarketResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Occupation?: OccupationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SkillBlock?: SkillBlockResolvers<ContextType>;
   Training?: TrainingResolvers<ContextType>;
@@ -607,5 +770,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TrainingEdge?: TrainingEdgeResolvers<ContextType>;
   TrainingProvider?: TrainingProviderResolvers<ContextType>;
   TrainingSession?: TrainingSessionResolvers<ContextType>;
+  TransitionCandidate?: TransitionCandidateResolvers<ContextType>;
+  TransitionPlan?: TransitionPlanResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,7 +1,8 @@
 import { upstreamUnavailable } from '../../../../lib/errors/index.js';
 import { createLoader } from '../../../../lib/loader/index.js';
+import { recordSource } from '../../../../lib/provenance/sources.js';
 import type DataLoader from 'dataloader';
-import type { CatalogIndex, PlaceCriterion } from '../domain/catalog-index.js';
+import type { CatalogIndex, PlaceCriterion, TerritoryCountKey, TerritoryCounts } from '../domain/catalog-index.js';
 import type { Certification } from '../domain/certification.js';
 import type { Training, TrainingProvider } from '../domain/training.js';
 
@@ -18,6 +19,8 @@ export interface CatalogLoaders {
   provider: DataLoader<string, TrainingProvider | null>;
   occupationCertifications: DataLoader<string, Certification[]>;
   occupationTrainings: DataLoader<OccupationTrainingsKey, Training[], string>;
+  /** Trainings counted per occupation × territory (public labour-market figures). */
+  territoryCounts: DataLoader<TerritoryCountKey, TerritoryCounts, string>;
 }
 
 export const CATALOG_SERVICE = 'training-catalog';
@@ -28,8 +31,17 @@ export const CATALOG_SERVICE = 'training-catalog';
  * mid-request does not change what this request sees.
  */
 export function createCatalogLoaders(index: CatalogIndex | undefined): CatalogLoaders {
+  let recorded = false;
   const catalog = (): CatalogIndex => {
     if (!index) throw upstreamUnavailable(CATALOG_SERVICE);
+    // Whatever this request reads of the index, it answers from these operators as of the ingestion (extensions.sources).
+    if (!recorded && index.ingestion) {
+      recorded = true;
+      const { operators, ingestedAt, freshForSeconds } = index.ingestion;
+      // Older than two refresh periods: a refresh failed or was refused, and the previous index is serving past its time.
+      const stale = freshForSeconds !== null && Date.now() - ingestedAt > 2 * freshForSeconds * 1000;
+      for (const operator of operators) recordSource({ operator, fetchedAt: ingestedAt, ttlSeconds: freshForSeconds, stale });
+    }
     return index;
   };
   return {
@@ -42,6 +54,11 @@ export function createCatalogLoaders(index: CatalogIndex | undefined): CatalogLo
       'catalog.occupation-trainings',
       async (keys: readonly OccupationTrainingsKey[]) => catalog().trainingsForOccupations(keys),
       { cacheKeyFn: (key: OccupationTrainingsKey) => JSON.stringify([key.romeCode, key.near ?? null]) },
+    ),
+    territoryCounts: createLoader(
+      'catalog.territory-counts',
+      async (keys: readonly TerritoryCountKey[]) => catalog().territoryCounts(keys),
+      { cacheKeyFn: (key: TerritoryCountKey) => `${key.romeCode}:${key.departmentCode}:${key.communes.length > 0 ? key.communes[0] : ''}:${key.communes.length}` },
     ),
   };
 }

@@ -46,7 +46,7 @@ export function isoDate(value: string, argument: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const date = match ? new Date(`${match[0]}T00:00:00Z`) : undefined;
   if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== match[0]) {
-    throw badInput(argument, `${argument} must be a date YYYY-MM-DD; got "${value.slice(0, 40)}".`);
+    throw badInput(argument, `${argument} must be a date YYYY-MM-DD.`);
   }
   return match[0];
 }

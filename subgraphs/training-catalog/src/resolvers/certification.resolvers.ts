@@ -1,4 +1,5 @@
 import { pageRequest, toConnection } from '../../../../lib/validation/index.js';
+import { certificationProvenance } from '../domain/provenance.js';
 import type { CertificationResolvers, OccupationResolvers } from '../generated/resolvers.js';
 import { placeCriterion } from './arguments.js';
 
@@ -6,6 +7,7 @@ export const certificationResolvers: CertificationResolvers = {
   __resolveReference: async (reference, context) => context.loaders.certification.load(reference.code),
   registrationEnd: (certification) => certification.endDate,
   occupations: (certification) => certification.romeCodes.map((romeCode) => ({ romeCode })),
+  source: (certification, _args, context) => certificationProvenance(certification, context.loaders.catalog().certificationExport),
 };
 
 export const occupationResolvers: OccupationResolvers = {

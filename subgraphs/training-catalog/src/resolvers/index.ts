@@ -1,6 +1,8 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { certificationResolvers, occupationResolvers } from './certification.resolvers.js';
+import { labourMarketResolvers } from './labour-market.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
+import { transitionResolvers } from './transition.resolvers.js';
 import { trainingProviderResolvers, trainingResolvers } from './training.resolvers.js';
 
 export const resolvers: Resolvers = {
@@ -9,4 +11,7 @@ export const resolvers: Resolvers = {
   TrainingProvider: trainingProviderResolvers,
   Certification: certificationResolvers,
   Occupation: occupationResolvers,
+  TransitionPlan: transitionResolvers.TransitionPlan,
+  TransitionCandidate: transitionResolvers.TransitionCandidate,
+  LabourMarket: labourMarketResolvers,
 };

@@ -1,10 +1,14 @@
 import { pageRequest, toConnection } from '../../../../lib/validation/index.js';
+import { trainingProvenance } from '../domain/provenance.js';
 import type { TrainingProviderResolvers, TrainingResolvers } from '../generated/resolvers.js';
 
 export const trainingResolvers: TrainingResolvers = {
   __resolveReference: async (reference, context) => context.loaders.training.load(reference.id),
   certification: async (training, _, context) => (training.certificationCode ? context.loaders.certification.load(training.certificationCode) : null),
+  // A catalogue snapshot stored before the field existed reads as OTHER.
+  actionType: (training) => training.actionType ?? 'OTHER',
   price: (training) => (training.priceCents === null ? null : { cents: training.priceCents, currency: 'EUR' }),
+  source: (training) => trainingProvenance(training),
 };
 
 export const trainingProviderResolvers: TrainingProviderResolvers = {

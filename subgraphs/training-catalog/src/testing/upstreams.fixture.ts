@@ -1,5 +1,7 @@
 import { createUpstreamClient } from '../../../../lib/http/index.js';
 import { startInProcessSimulator } from '../../../../upstreams/testing.js';
+import { catalogConfigFromEnv } from '../config.js';
+import { createOriginClients } from '../infra/feeds/origin-clients.js';
 import type { CatalogClients } from '../infra/ingestion/ingest.js';
 
 export interface SimulatedUpstreams {
@@ -13,9 +15,11 @@ export interface SimulatedUpstreams {
 export async function startSimulatedUpstreams(): Promise<SimulatedUpstreams> {
   const simulator = await startInProcessSimulator();
   const { baseUrl } = simulator;
+  const config = catalogConfigFromEnv({ CARIF_OREF_URL: `${baseUrl}/carif-oref`, FRANCE_COMPETENCES_URL: `${baseUrl}/france-competences` });
   const clients: CatalogClients = {
-    carifOref: createUpstreamClient({ operator: 'carif-oref', baseUrl: `${baseUrl}/carif-oref` }),
-    franceCompetences: createUpstreamClient({ operator: 'france-competences', baseUrl: `${baseUrl}/france-competences` }),
+    http: createOriginClients(),
+    carifOrefFeeds: config.carifOrefFeedUrls,
+    franceCompetencesDataset: config.franceCompetencesDatasetUrl,
     mcf: createUpstreamClient({ operator: 'opendata-cdc', baseUrl: `${baseUrl}/opendata-cdc` }),
   };
   return {
@@ -23,7 +27,7 @@ export async function startSimulatedUpstreams(): Promise<SimulatedUpstreams> {
     clients,
     calls: async () => simulator.calls(),
     close: async () => {
-      await Promise.all(Object.values(clients).map((client) => client.close()));
+      await Promise.all([clients.http.close(), clients.mcf.close()]);
       await simulator.close();
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCredit, yearlyCredit } from './cpf-accrual.js';
+import { applyCredit, ceilingExplained, correctiveTopUp, yearlyCredit, yearlyCreditExplained } from './cpf-accrual.js';
 import { civicCredit, qualifies } from './civic-engagement.js';
 import { DEFAULT_PARAMETERS as P } from './parameters.js';
 
@@ -48,5 +48,41 @@ describe('CEC (L5151-11, D5151-13/14): 240 € a year within 720 €', () => {
     { kind: 'CIVIC_SERVICE', hours: 0, ok: true },
   ] as const)('$kind with $hours h qualifies: $ok', ({ kind, hours, ok }) => {
     expect(qualifies(kind, hours, P)).toBe(ok);
+  });
+});
+
+describe('accrual on hours, per category (#11 point 3)', () => {
+  it.each([
+    { case: 'half of 1,607 h exactly: full credit', year: { employeeShare: 0, independentShare: 0, employeeHours: 803.5 }, cents: 50_000 },
+    { case: 'just under half: pro rata of the hours, rounded up to the cent', year: { employeeShare: 0, independentShare: 0, employeeHours: 803 }, cents: 24_985 },
+    { case: 'self-employed 7 months: 500 × 7/12 = 291.67 €', year: { employeeShare: 0, independentShare: 7 / 12 }, cents: 29_167 },
+    { case: 'mixed: 4 months employee + 3 months independent, credited separately', year: { employeeShare: 4 / 12, independentShare: 3 / 12 }, cents: 16_667 + 12_500 },
+    { case: 'mixed within the most favourable yearly amount', year: { employeeShare: 0.5, independentShare: 0.5 }, cents: 50_000 },
+    { case: 'ESAT, any admission: 800 €', year: { employeeShare: 0.1, independentShare: 0, esat: true }, cents: 80_000 },
+  ])('$case', ({ year, cents }) => {
+    expect(yearlyCredit('STANDARD', year, P)).toBe(cents);
+  });
+
+  it('ESAT regime: 800 € a year up to 8,000 €, no pro rata', () => {
+    expect(yearlyCredit('ESAT', { employeeShare: 0.2, independentShare: 0 }, P)).toBe(80_000);
+    expect(ceilingExplained('ESAT', P).cents).toBe(800_000);
+  });
+
+  it.each([
+    { headcount: 50, interviewsHeld: false, nonMandatoryTraining: false, cents: 300_000 },
+    { headcount: 49, interviewsHeld: false, nonMandatoryTraining: false, cents: 0 },
+    { headcount: 200, interviewsHeld: false, nonMandatoryTraining: true, cents: 0 },
+    { headcount: 200, interviewsHeld: true, nonMandatoryTraining: false, cents: 0 },
+  ])('corrective top-up (L6323-13, R6323-3): $headcount employees, interviews $interviewsHeld, training $nonMandatoryTraining → $cents', (input) => {
+    const { cents, ...rest } = input;
+    expect(correctiveTopUp(rest, P).cents).toBe(cents);
+  });
+
+  it('explains a credit with the texts and inputs it used', () => {
+    const { explanation } = yearlyCreditExplained('STANDARD', { employeeShare: 0.4, independentShare: 0 }, P, 2027);
+    expect(explanation).toMatchObject({ ruleId: 'cpf.yearly-credit', effectiveFrom: '2019-01-01', confirmed: false });
+    expect(explanation.rule).toContain('200,00 €');
+    expect(explanation.inputs).toContainEqual({ name: 'employeeHours', value: '642.8' });
+    expect(explanation.legalBasis.map((basis) => basis.article)).toEqual(expect.arrayContaining(['L6323-11', 'R6323-1']));
   });
 });

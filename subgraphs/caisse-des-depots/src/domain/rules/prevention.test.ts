@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS as P, valueAt, withOverrides } from './parameters.js';
-import { pointsForQuarter, pointsForYear, pointsReservedForTraining, pointValueCents } from './prevention.js';
+import { pointsForQuarter, pointsForYear, pointsReservedForTraining, pointValueCents, pointValueExplained, trainingValueExplained } from './prevention.js';
 
 describe('C2P points (L4163-1 and following; reform of 1 Sep 2023)', () => {
   it.each([
@@ -28,12 +28,29 @@ describe('C2P points (L4163-1 and following; reform of 1 Sep 2023)', () => {
     expect(pointsReservedForTraining({ pointsAcquired: acquired, pointsUsedForTraining: usedForTraining, pointsAvailable: available }, P)).toBe(reserved);
   });
 
-  it('point value is dated configuration (UNCONFIRMED 500 € since 1 Sep 2023, 375 € before)', () => {
+  it.each([
+    { birthDate: '1959-12-31', reserved: 0 },
+    { birthDate: '1960-01-01', reserved: 10 },
+    { birthDate: '1962-12-31', reserved: 10 },
+    { birthDate: '1963-01-01', reserved: 20 },
+    { birthDate: null, reserved: 20 },
+  ])('R4163-13 reserved points by birth date $birthDate → $reserved', ({ birthDate, reserved }) => {
+    expect(pointsReservedForTraining({ pointsAcquired: 56, pointsUsedForTraining: 0, pointsAvailable: 56 }, P, birthDate)).toBe(reserved);
+  });
+
+  it('point value: 375 € from 1 Jan 2019 (décret 2018-1256, read), 500 € from 1 Sep 2023 (décret 2023-760)', () => {
+    expect(pointValueCents('2018-12-31', P)).toBe(0);
+    expect(pointValueCents('2019-01-01', P)).toBe(37_500);
     expect(pointValueCents('2023-08-31', P)).toBe(37_500);
     expect(pointValueCents('2023-09-01', P)).toBe(50_000);
-    expect(valueAt(P.c2p.pointValue, '2026-11-29')?.confirmed).toBe(false);
+    expect(valueAt(P.c2p.pointValue, '2019-06-01')?.confirmed).toBe(true);
+    expect(pointValueExplained('2020-01-01', P).explanation.legalBasis[1]?.url).toBe('https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037864661');
     const overridden = withOverrides(P, { c2pPointValue: { cents: 45_000, from: '2026-01-01' } });
     expect(pointValueCents('2026-11-29', overridden)).toBe(45_000);
     expect(pointValueCents('2025-06-01', overridden)).toBe(50_000);
+  });
+
+  it('training value: every available point (W000003: 56 × 500 € = 28,000 €)', () => {
+    expect(trainingValueExplained(56, '2026-03-01', P).cents).toBe(2_800_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Cents } from '../money.js';
 import type { PreventionRights } from '../rights.js';
+import { euros, explain, explained, type Explained } from './explanation.js';
 import { valueAt, type RuleParameters } from './parameters.js';
 
 /**
@@ -20,18 +21,48 @@ export function pointsForYear(year: number, factorCount: number, parameters: Rul
 }
 
 /**
- * R4163-11: the first 20 points acquired can only pay for training. Of the points still
- * available, those are the ones not yet spent on training.
+ * R4163-13 (read in an English translation of the code, a secondary copy; see legal-texts.ts): the first 20
+ * points acquired are reserved for training (1° of L4163-7), unless spent on a retraining project
+ * (4°); none for holders born before 1 Jan 1960, the first 10 for those born 1960–1962. The birth
+ * date comes from the CDC record (`titulaire.dateNaissance`); without it, the standard 20 — the
+ * larger reservation, so the graph never tells a worker a reserved point can pay for something else.
  */
-export function pointsReservedForTraining(rights: Pick<PreventionRights, 'pointsAcquired' | 'pointsUsedForTraining' | 'pointsAvailable'>, parameters: RuleParameters): number {
-  const reserved = Math.min(rights.pointsAcquired, parameters.c2p.reservedForTraining) - rights.pointsUsedForTraining;
+export function reservedPointsFor(birthDate: string | null | undefined, parameters: RuleParameters): number {
+  const { reserved } = parameters.c2p;
+  if (!birthDate) return reserved.standard;
+  if (birthDate < '1960-01-01') return reserved.bornBefore1960;
+  if (birthDate < '1963-01-01') return reserved.bornBefore1963;
+  return reserved.standard;
+}
+
+/** Of the points still available, the reserved ones not yet spent on training; the birth date defaults to the holder's. */
+export function pointsReservedForTraining(
+  rights: Pick<PreventionRights, 'pointsAcquired' | 'pointsUsedForTraining' | 'pointsAvailable'> & { holderBirthDate?: string | null },
+  parameters: RuleParameters,
+  birthDate: string | null | undefined = rights.holderBirthDate,
+): number {
+  const reserved = Math.min(rights.pointsAcquired, reservedPointsFor(birthDate, parameters)) - rights.pointsUsedForTraining;
   return Math.max(0, Math.min(rights.pointsAvailable, reserved));
 }
 
-/**
- * The value of one point used for training on `date`. UNCONFIRMED figures (375 € before,
- * 500 € since 1 Sep 2023): configuration, see parameters.ts.
- */
+/** The value of one point used for training on `date`: 375 € from 1 Jan 2019, 500 € from 1 Sep 2023 (parameters.ts). */
 export function pointValueCents(date: string, parameters: RuleParameters): Cents {
   return valueAt(parameters.c2p.pointValue, date)?.value ?? 0;
+}
+
+export function pointValueExplained(date: string, parameters: RuleParameters): Explained {
+  const row = valueAt(parameters.c2p.pointValue, date);
+  const cents = row?.value ?? 0;
+  return explained(cents, explain('c2p.point-value', row ? `Un point du C2P utilisé pour la formation abonde le CPF de ${euros(cents)} depuis le ${row.from}.` : 'Avant 2019, un point ouvrait droit à 25 heures de formation, pas à des euros.', [row], { date }));
+}
+
+/**
+ * L4163-7: every available point can pay for training (the reserved ones can only do that), so
+ * the training value is all available points at the point value.
+ */
+export function trainingValueExplained(pointsAvailable: number, date: string, parameters: RuleParameters): Explained {
+  const value = pointValueExplained(date, parameters);
+  const points = Math.max(0, pointsAvailable);
+  const row = valueAt(parameters.c2p.pointValue, date);
+  return explained(points * value.cents, explain('c2p.training-value', `${points} points disponibles × ${euros(value.cents)} : tous les points disponibles peuvent financer une formation.`, [row, parameters.c2p.trainingUse], { pointsAvailable: points, date }));
 }

@@ -1,10 +1,11 @@
 import { badInput } from '../../../../../lib/errors/index.js';
 import type { Cents } from '../money.js';
 import type { CpfRegime } from '../rights.js';
-import { accrualRate, applyCredit, yearlyCredit } from './cpf-accrual.js';
+import { accrualRate, applyCredit, yearlyCreditExplained } from './cpf-accrual.js';
+import { euros, explain, type Explanation } from './explanation.js';
 import type { RuleParameters } from './parameters.js';
 
-export type ActivityKind = 'FULL_TIME' | 'PART_TIME' | 'FIXED_TERM' | 'INDEPENDENT' | 'UNEMPLOYED' | 'INACTIVE';
+export type ActivityKind = 'FULL_TIME' | 'PART_TIME' | 'FIXED_TERM' | 'INDEPENDENT' | 'ESAT' | 'UNEMPLOYED' | 'INACTIVE';
 
 export interface ActivityPeriod {
   start: string;
@@ -19,8 +20,12 @@ export interface ProjectionYear {
   earnedCents: Cents;
   /** What the ceiling lets through of it. */
   creditedCents: Cents;
+  /** Top-ups booked that year (corrective top-up), outside the ceiling. */
+  topUpCents: Cents;
   balanceCents: Cents;
   ceilingReached: boolean;
+  /** One explanation per amount (`<name>Cents`). */
+  explanations: { earned: Explanation; credited: Explanation; topUp: Explanation; balance: Explanation };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -84,37 +89,81 @@ export function validatePeriods(periods: readonly ActivityPeriod[], today: strin
   return sorted;
 }
 
+const EMPLOYEE_KINDS: ReadonlySet<ActivityKind> = new Set(['FULL_TIME', 'PART_TIME', 'FIXED_TERM']);
+
+/** Share of `year` a period covers, month by month (a whole month is 1/12: January–June is exactly half a year). */
+function shareOfYear(period: CheckedPeriod, year: number): number {
+  let share = 0;
+  for (let month = 0; month < 12; month += 1) {
+    const first = Date.UTC(year, month, 1) / DAY_MS;
+    const last = Date.UTC(year, month + 1, 1) / DAY_MS - 1;
+    const days = Math.min(period.endDay, last) - Math.max(period.startDay, first) + 1;
+    if (days > 0) share += days / (last - first + 1) / 12;
+  }
+  return share;
+}
+
+export interface ProjectionInput {
+  balanceCents: Cents;
+  regime: CpfRegime;
+  today: string;
+  periods: readonly ActivityPeriod[];
+  /** Years in which a 3,000 € corrective top-up (L6323-13) is expected. */
+  correctiveTopUpYears?: readonly number[] | undefined;
+}
+
 /**
- * The CPF at the end of each year from today's real balance: each year's periods give an
- * employee share of the legal working time (days covered × ratio) and an independent share;
- * the year's credit follows the accrual rules (full from half-time, pro rata below) and stops
- * at the ceiling. Years without a period earn nothing.
+ * The CPF at the end of each year from today's real balance: each year's periods give the
+ * employee hours (share of the year × working-time ratio × 1,607 h), the self-employed share of
+ * the year and any ESAT admission; the year's credit follows the accrual rules and stops at the
+ * most favourable ceiling; corrective top-ups are added beyond it. Years without a period earn
+ * nothing. Every amount of every row is explained.
  */
-export function projectCpf(input: { balanceCents: Cents; regime: CpfRegime; today: string; periods: readonly ActivityPeriod[] }, parameters: RuleParameters): ProjectionYear[] {
+export function projectCpf(input: ProjectionInput, parameters: RuleParameters): ProjectionYear[] {
   const periods = validatePeriods(input.periods, input.today, parameters);
   const first = periods[0];
   if (!first) return [];
-  const lastYear = Math.max(...periods.map((period) => Number(period.end.slice(0, 4))));
-  const { ceilingCents } = accrualRate(input.regime, parameters);
+  const lastYear = Math.max(...periods.map((period) => Number(period.end.slice(0, 4))), ...(input.correctiveTopUpYears ?? []).filter((year) => year <= Number(input.today.slice(0, 4)) + parameters.projection.maxYears));
+  const topUpYears = new Set(input.correctiveTopUpYears ?? []);
   let balance = input.balanceCents;
   const rows: ProjectionYear[] = [];
   for (let year = Number(first.start.slice(0, 4)); year <= lastYear; year += 1) {
-    const yearStart = dayNumber(`${year}-01-01`) ?? 0;
-    const yearEnd = dayNumber(`${year}-12-31`) ?? 0;
-    const yearDays = yearEnd - yearStart + 1;
     let employeeShare = 0;
     let independentShare = 0;
+    let esat = false;
     for (const period of periods) {
-      const days = Math.min(period.endDay, yearEnd) - Math.max(period.startDay, yearStart) + 1;
-      if (days <= 0) continue;
-      const share = (days / yearDays) * period.ratio;
+      const share = shareOfYear(period, year);
+      if (share <= 0) continue;
       if (period.kind === 'INDEPENDENT') independentShare += share;
-      else if (period.kind === 'FULL_TIME' || period.kind === 'PART_TIME' || period.kind === 'FIXED_TERM') employeeShare += share;
+      else if (period.kind === 'ESAT') esat = true;
+      else if (EMPLOYEE_KINDS.has(period.kind)) employeeShare += share * period.ratio;
     }
-    const earned = yearlyCredit(input.regime, { employeeShare, independentShare }, parameters);
-    const result = applyCredit(balance, earned, ceilingCents);
-    balance = result.balanceCents;
-    rows.push({ year, earnedCents: earned, creditedCents: result.creditedCents, balanceCents: balance, ceilingReached: result.capped });
+    const earned = yearlyCreditExplained(input.regime, { employeeShare, independentShare, esat }, parameters, year);
+    const rate = accrualRate(input.regime, parameters);
+    const ceilingRow = esat && parameters.cpf.esat.ceilingCents > rate.ceilingCents ? parameters.cpf.esat : rate;
+    const before = balance;
+    const result = applyCredit(balance, earned.cents, ceilingRow.ceilingCents);
+    const topUp = topUpYears.has(year) ? parameters.cpf.correctiveTopUp.cents : 0;
+    balance = result.balanceCents + topUp;
+    const inputs = { year, balanceBeforeCents: before, earnedCents: earned.cents, ceilingCents: ceilingRow.ceilingCents };
+    rows.push({
+      year,
+      earnedCents: earned.cents,
+      creditedCents: result.creditedCents,
+      topUpCents: topUp,
+      balanceCents: balance,
+      ceilingReached: result.capped,
+      explanations: {
+        earned: earned.explanation,
+        credited: explain('cpf.ceiling-applied', result.capped
+          ? `Le plafond de ${euros(ceilingRow.ceilingCents)} ne laisse passer que ${euros(result.creditedCents)} sur ${euros(earned.cents)}.`
+          : `Sous le plafond de ${euros(ceilingRow.ceilingCents)} : tout le crédit de ${euros(earned.cents)} est inscrit.`, [ceilingRow], inputs),
+        topUp: explain('cpf.corrective-top-up', topUp > 0
+          ? `Abondement correctif de ${euros(topUp)} attendu en ${year}, hors plafond.`
+          : 'Aucun abondement correctif prévu cette année.', [parameters.cpf.correctiveTopUp], { year }),
+        balance: explain('cpf.projected-balance', `${euros(before)} + ${euros(result.creditedCents)} crédités${topUp > 0 ? ` + ${euros(topUp)} d'abondement` : ''} = ${euros(balance)} à la fin de ${year}.`, [ceilingRow, earned.cents > 0 ? parameters.cpf.halfTime : undefined], inputs),
+      },
+    });
   }
   return rows;
 }

@@ -6,8 +6,10 @@ export type FcExport = { [K in FcFileKind]: FcRow<K>[] };
 
 export interface MappedExport {
   certifications: Certification[];
-  /** Standard rows skipped (unknown code prefix, no title). */
+  /** Standard rows skipped (unknown code prefix, no title, a repeated fiche). */
   rejected: number;
+  /** Skipped Standard rows by reason. */
+  reasons: Partial<Record<'UNKNOWN_CODE' | 'MISSING_TITLE' | 'DUPLICATE', number>>;
 }
 
 /** Joins the ten files on `Numero_Fiche` into certifications. */
@@ -28,13 +30,16 @@ export function mapExport(files: FcExport): MappedExport {
   const blocks = byCode(files.blocs);
   const certifications: Certification[] = [];
   let rejected = 0;
+  const reasons: MappedExport['reasons'] = {};
   const seen = new Set<string>();
   for (const row of files.standard) {
     const code = row.Numero_Fiche.trim().toUpperCase();
     const kind = kindOfCode(code);
     const title = row.Intitule.trim();
-    if (!kind || !title || seen.has(code)) {
+    const reason = !kind ? 'UNKNOWN_CODE' : !title ? 'MISSING_TITLE' : seen.has(code) ? 'DUPLICATE' : undefined;
+    if (reason || !kind) {
       rejected += 1;
+      reasons[reason ?? 'UNKNOWN_CODE'] = (reasons[reason ?? 'UNKNOWN_CODE'] ?? 0) + 1;
       continue;
     }
     seen.add(code);
@@ -52,7 +57,7 @@ export function mapExport(files: FcExport): MappedExport {
       endDate: frenchDate(row.Date_Fin_Enregistrement),
     });
   }
-  return { certifications, rejected };
+  return { certifications, rejected, reasons };
 }
 
 /** ROME labels come with doubled apostrophes (`d''affaires`) in the Rome file. */

@@ -54,10 +54,13 @@ describe('France Compétences export (real sample 2024-02-22)', () => {
     expect(romeLabel("Management et ingénierie d''affaires")).toBe("Management et ingénierie d'affaires");
   });
 
-  it('skips a row that does not fit the columns, never failing the file', () => {
-    const text = '"Numero_Fiche";"Codes_Rome_Code";"Codes_Rome_Libelle"\r\n"RNCP1";"M1805";"Études"\r\n"RNCP2"\r\n';
+  it('skips a row without its join key, keeps a row missing other cells, never failing the file', () => {
+    const text = '"Numero_Fiche";"Codes_Rome_Code";"Codes_Rome_Libelle"\r\n"RNCP1";"M1805";"Études"\r\n"RNCP2"\r\n;"M1805";"x"\r\n';
     const parsed = parseFcFile('rome', text);
-    expect(parsed.rows).toHaveLength(1);
-    expect(parsed.rejected).toBe(1);
+    expect(parsed.rows).toEqual([
+      { Numero_Fiche: 'RNCP1', Codes_Rome_Code: 'M1805', Codes_Rome_Libelle: 'Études' },
+      { Numero_Fiche: 'RNCP2', Codes_Rome_Code: '', Codes_Rome_Libelle: '' },
+    ]);
+    expect(parsed.reasons).toEqual(['missing_Numero_Fiche']);
   });
 });

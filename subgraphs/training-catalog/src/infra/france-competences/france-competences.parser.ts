@@ -1,31 +1,50 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { decodeStream } from '../../../../../lib/http/decode.js';
+import { dropReason } from '../../../../../lib/http/items.js';
 import { FC_FILES, type FcFileKind, type FcRow } from './france-competences.response.js';
 
 export interface ParsedFile<K extends FcFileKind> {
   rows: FcRow<K>[];
-  /** Rows that did not match the file's columns (skipped and counted, never fatal). */
+  /** Rows without their essential cells (skipped and counted, never fatal). */
   rejected: number;
+  /** Why each rejected row was skipped (e.g. `missing_Numero_Fiche`). */
+  reasons: string[];
 }
 
-/** One CSV of the export: `;`, fully quoted, CRLF, UTF-8 with or without BOM. */
-export function parseFcFile<K extends FcFileKind>(kind: K, text: string): ParsedFile<K> {
-  const records = parse(text, {
-    delimiter: ';',
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    record_delimiter: ['\r\n', '\n'],
-  }) as Record<string, string>[];
+const csvOptions = () => ({
+  delimiter: ';',
+  columns: true as const,
+  bom: true,
+  skip_empty_lines: true,
+  relax_column_count: true,
+  record_delimiter: ['\r\n', '\n'],
+});
+
+function validate<K extends FcFileKind>(kind: K, records: Iterable<Record<string, string>>, into: ParsedFile<K>): void {
   const schema = FC_FILES[kind].schema;
-  const rows: FcRow<K>[] = [];
-  let rejected = 0;
   for (const record of records) {
     const parsed = schema.safeParse(record);
-    if (parsed.success) rows.push(parsed.data as FcRow<K>);
-    else rejected += 1;
+    if (parsed.success) into.rows.push(parsed.data as FcRow<K>);
+    else into.reasons.push(dropReason(record, parsed.error.issues));
   }
-  return { rows, rejected };
+  into.rejected = into.reasons.length;
+}
+
+/** One CSV of the export, already decoded: `;`, fully quoted, CRLF, with or without BOM. */
+export function parseFcFile<K extends FcFileKind>(kind: K, text: string): ParsedFile<K> {
+  const parsed: ParsedFile<K> = { rows: [], rejected: 0, reasons: [] };
+  validate(kind, parseSync(text, csvOptions()) as Record<string, string>[], parsed);
+  return parsed;
+}
+
+/** One CSV streamed from the zip: decoded by its BOM, else as UTF-8 when valid, else windows-1252; parsed row by row. */
+export async function parseFcStream<K extends FcFileKind>(kind: K, bytes: AsyncIterable<Uint8Array>): Promise<ParsedFile<K>> {
+  const parsed: ParsedFile<K> = { rows: [], rejected: 0, reasons: [] };
+  const parser = Readable.from(decodeStream(bytes)).pipe(parse(csvOptions()));
+  for await (const record of parser) validate(kind, [record as Record<string, string>], parsed);
+  return parsed;
 }
 
 /** Which kind a file name is, by the patterns the real importers use; undefined for another file. */

@@ -20,6 +20,20 @@ export interface CatalogStoreOptions {
   logger: Logger;
   /** Delay before retrying a failed first ingestion (nothing is served until one succeeds). */
   retrySeconds?: number;
+  /**
+   * Largest share (0–1) by which a refresh may shrink the index (trainings, certifications,
+   * CPF-eligible trainings) before it is refused: a half-read feed or an empty export must not
+   * replace a good index. 1 accepts anything.
+   */
+  maxShrink?: number;
+}
+
+/** The counts a refresh may not lose more than `maxShrink` of. */
+const GUARDED = ['trainings', 'certifications', 'cpfEligible'] as const;
+
+/** The guarded counts that fell by more than `maxShrink`, with their old and new values. */
+export function shrunkCounts(previous: IngestionCounts, next: IngestionCounts, maxShrink: number): { kind: string; previous: number; next: number }[] {
+  return GUARDED.filter((kind) => previous[kind] > 0 && next[kind] < previous[kind] * (1 - maxShrink)).map((kind) => ({ kind, previous: previous[kind], next: next[kind] }));
 }
 
 /**
@@ -37,6 +51,12 @@ export function createCatalogStore(options: CatalogStoreOptions): CatalogStore {
   async function runOnce(): Promise<boolean> {
     try {
       const result = await options.ingest();
+      const shrunk = counts ? shrunkCounts(counts, result.counts, options.maxShrink ?? 1) : [];
+      if (shrunk.length > 0) {
+        refreshes.inc({ outcome: 'refused' });
+        options.logger.error({ shrunk, maxShrink: options.maxShrink, counts: result.counts }, 'catalogue refresh refused: the new index lost more than CATALOG_MAX_SHRINK of its content; the previous index keeps serving');
+        return false;
+      }
       index = result.index;
       counts = result.counts;
       refreshes.inc({ outcome: 'success' });

@@ -15,7 +15,7 @@ export const indexSize = gauge({
 
 export const refreshes = counter({
   name: 'catalog_refreshes_total',
-  help: 'Catalogue refreshes, by outcome (success keeps the new index, failure keeps the previous one).',
+  help: 'Catalogue refreshes, by outcome (success keeps the new index; failure and refused, a new index that shrank too much, keep the previous one).',
   labelNames: ['outcome'] as const,
 });
 

@@ -1,4 +1,5 @@
 import { isValidSiret } from '../../../../../lib/validation/codes.js';
+import { actionTypeOf } from '../../domain/action-type.js';
 import type { Modality, Place, Training, TrainingSession } from '../../domain/training.js';
 import { lheoFormationSchema, type LheoAddress, type LheoFormation } from './lheo.response.js';
 
@@ -17,19 +18,21 @@ class Reject extends Error {
 }
 
 /** One LHEO formation → a training, or the reason it cannot be trusted. */
-export function mapFormation(raw: LheoFormation): MappedFormation {
+/** `feedUrl`: the regional feed the formation was read from (carif-oref.repository sets it), its provenance. */
+export function mapFormation(raw: LheoFormation & { feedUrl?: string }): MappedFormation {
+  const feedUrl = raw.feedUrl ?? null;
   const parsed = lheoFormationSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, id: raw.numero ?? '', reason: 'INVALID_SHAPE' };
   const formation = parsed.data;
   try {
-    return { ok: true, training: toTraining(formation) };
+    return { ok: true, training: toTraining(formation, feedUrl) };
   } catch (error) {
     if (error instanceof Reject) return { ok: false, id: formation.numero, reason: error.reason };
     throw error;
   }
 }
 
-function toTraining(formation: LheoFormation): Training {
+function toTraining(formation: LheoFormation, feedUrl: string | null): Training {
   const title = plainText(formation.intituleFormation ?? '');
   if (!title) throw new Reject('MISSING_TITLE');
   const organisme = formation.organisme;
@@ -50,6 +53,8 @@ function toTraining(formation: LheoFormation): Training {
   sessions.sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'));
   const prices = formation.actions.map((action) => price(action.prixTotalTTC));
   const certification = formation.certifications.find((item) => item.codeRNCP || item.codeRS);
+  const code = certification ? certificationCode(certification.codeRNCP, certification.codeRS) : null;
+  const codeCpf = formation.certifications.find((item) => item.codeCPF)?.codeCPF;
   const providerName = plainText(organisme?.nomOrganisme ?? '') || plainText(organisme?.raisonSociale ?? '') || siret;
   return {
     id: formation.numero,
@@ -61,7 +66,8 @@ function toTraining(formation: LheoFormation): Training {
       activityNumber: organisme?.numeroActivite?.trim() || null,
       location: organisme?.adresse ? toPlace(organisme.adresse) : null,
     },
-    certificationCode: certification ? certificationCode(certification.codeRNCP, certification.codeRS) : null,
+    certificationCode: code,
+    actionType: actionTypeOf(code, codeCpf),
     certifInfo: certification?.codeCERTIFINFO?.trim() || null,
     formacodes: unique(formation.codesFormacode.map((code) => code.trim()).filter((code) => /^\d{5}$/.test(code))),
     romeCodes: unique(formation.codesRome.map((code) => code.trim().toUpperCase()).filter((code) => /^[A-N]\d{4}$/.test(code))),
@@ -72,7 +78,18 @@ function toTraining(formation: LheoFormation): Training {
     location: places[0] ?? null,
     places,
     cpfEligible: false,
+    source: { feedUrl, region: mainAction.lieuxDeFormation[0]?.region?.trim() || null, updatedOn: updateDate(formation.datemaj) },
   };
+}
+
+/** `datemaj` says when the Carif-Oref last updated the record: a bad one loses the date, not the record. */
+function updateDate(value: string | undefined): string | null {
+  try {
+    return lheoDate(value);
+  } catch (error) {
+    if (error instanceof Reject) return null;
+    throw error;
+  }
 }
 
 /** Feeds write the bare number (`474`) or, sometimes, the prefixed code. */

@@ -70,6 +70,22 @@ describe('parseLheo on the real LHEO example (BTS NRC, ONISEP)', () => {
   });
 });
 
+describe('kind of CPF action (#11): certification code first, else LHEO code-CPF', () => {
+  const withCertification = (certification: string) => aFormation().replace('<action numero="A1">', `${certification}<action numero="A1">`);
+  it.each([
+    { case: 'an RNCP code', xml: '<certification><code-RNCP>474</code-RNCP></certification>', actionType: 'RNCP_CERTIFICATION' },
+    { case: 'an RS code, a code-CPF beside it ignored', xml: '<certification><code-RS>5000</code-RS><code-CPF>202</code-CPF></certification>', actionType: 'RS_CERTIFICATION' },
+    { case: 'code-CPF 202: bilan de compétences', xml: '<certification><code-CPF>202</code-CPF></certification>', actionType: 'SKILLS_ASSESSMENT' },
+    { case: 'code-CPF 203: permis B', xml: '<certification><code-CPF> 203 </code-CPF></certification>', actionType: 'DRIVING_LICENCE' },
+    { case: 'code-CPF 200: VAE', xml: '<certification><code-CPF>200</code-CPF></certification>', actionType: 'VAE' },
+    { case: 'an unknown code-CPF', xml: '<certification><code-CPF>99999</code-CPF></certification>', actionType: 'OTHER' },
+    { case: 'no certification at all', xml: '', actionType: 'OTHER' },
+  ])('$case → $actionType', async ({ xml, actionType }) => {
+    const [formation] = await collect([wrap(withCertification(xml))]);
+    expect(formation && mapFormation(formation)).toMatchObject({ ok: true, training: { actionType } });
+  });
+});
+
 describe('malformed records and documents', () => {
   it('reads partial dates, comma prices and the remote modality', async () => {
     const [formation] = await collect([wrap(aFormation())]);

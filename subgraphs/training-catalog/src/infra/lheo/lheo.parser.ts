@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { decodeStream } from '../../../../../lib/http/decode.js';
 import type { LheoAddress, LheoAction, LheoFormation, LheoSession } from './lheo.response.js';
 
 /** The document is not well-formed XML: what was emitted before the error stands, the rest is lost. */
@@ -13,7 +14,7 @@ const emptyAddress = (): LheoAddress => ({ ligne: [] });
  * formation at a time, whatever the size of the feed. Element names are matched by local name
  * (the feed's default namespace is `http://www.lheo.org/2.2`); unknown elements are ignored.
  */
-export async function* parseLheo(source: AsyncIterable<Chunk> | Iterable<Chunk>): AsyncGenerator<LheoFormation> {
+export async function* parseLheo(source: AsyncIterable<Chunk> | Iterable<Chunk>, contentType?: string): AsyncGenerator<LheoFormation> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: LheoFormation[] = [];
   const stack: string[] = [];
@@ -96,11 +97,13 @@ export async function* parseLheo(source: AsyncIterable<Chunk> | Iterable<Chunk>)
       if (name === 'code-RNCP') certification.codeRNCP = value;
       else if (name === 'code-RS') certification.codeRS = value;
       else if (name === 'code-CERTIFINFO') certification.codeCERTIFINFO = value;
+      else if (name === 'code-CPF') certification.codeCPF = value;
     } else if (parent === 'action' && action) {
       if (name === 'modalites-enseignement') action.modalitesEnseignement = value;
       else if (name === 'prix-total-TTC') action.prixTotalTTC = value;
       else if (name === 'nombre-heures-total') action.nombreHeuresTotal = value;
-    } else if (parent === 'periode' && session) {
+    } else if (parent === 'periode' && session && stack.at(-3) === 'session') {
+      // Only the session's own period: `<periode-inscription><periode>` (the enrolment window) follows it.
       if (name === 'debut') session.debut = value;
       else if (name === 'fin') session.fin = value;
     } else if (parent === 'SIRET-organisme-formation' && name === 'SIRET' && current.organisme) {
@@ -114,19 +117,22 @@ export async function* parseLheo(source: AsyncIterable<Chunk> | Iterable<Chunk>)
     }
   }
 
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of source) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  for await (const chunk of decodedText(source, contentType)) {
+    parser.write(chunk);
     if (failure) break;
     while (ready.length > 0) yield ready.shift() as LheoFormation;
   }
-  if (!failure) {
-    const rest = decoder.decode();
-    if (rest) parser.write(rest);
-    parser.close();
-  }
+  if (!failure) parser.close();
   while (ready.length > 0) yield ready.shift() as LheoFormation;
   if (failure) throw failure;
+}
+
+/** Bytes are decoded by the document's declaration (`<?xml … encoding="ISO-8859-1"?>`, a BOM, the Content-Type charset). */
+async function* decodedText(source: AsyncIterable<Chunk> | Iterable<Chunk>, contentType: string | undefined): AsyncGenerator<string> {
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  }
+  yield* decodeStream(bytes(), { xml: true, contentType });
 }
 
 function assignAddress(address: LheoAddress, name: string, value: string): void {

@@ -35,6 +35,8 @@ export const lheoCertificationSchema = z.object({
   codeRNCP: z.string().optional(),
   codeRS: z.string().optional(),
   codeCERTIFINFO: z.string().optional(),
+  /** LHEO `code-CPF`: the code of an action eligible to the CPF without a certification (domain/action-type.ts). */
+  codeCPF: z.string().optional(),
 });
 
 export const lheoOrganismeSchema = z.object({
@@ -63,12 +65,3 @@ export type LheoAddress = z.infer<typeof lheoAddressSchema>;
 export type LheoAction = z.infer<typeof lheoActionSchema>;
 export type LheoSession = z.infer<typeof lheoSessionSchema>;
 export type LheoFormation = z.infer<typeof lheoFormationSchema>;
-
-/** The feed index of the Carif-Oref simulator (`GET /lheo/index.json`): which pages to fetch. */
-export const lheoIndexSchema = z.object({
-  version: z.string(),
-  generated: z.string(),
-  pageSize: z.number().int().positive(),
-  regions: z.array(z.object({ region: z.string(), formations: z.number().int().nonnegative(), pages: z.number().int().positive(), path: z.string() })),
-});
-export type LheoIndex = z.infer<typeof lheoIndexSchema>;

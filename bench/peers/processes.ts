@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repoPath } from '../../lib/paths.js';
+import { processStat } from '../machine.js';
+import { freePort } from '../../lib/testing/ports.js';
+
+/**
+ * The gateways `npm run bench:peers` compares, each its own process on a free port, all serving the
+ * same committed supergraph against the same running subgraphs: ours (gateway/src/main.ts), ours
+ * with its response cache off, a stock @apollo/gateway, Hive Gateway, and Hive Gateway with the
+ * Rust planner.
+ */
+export interface PeerSpec {
+  id: 'ours' | 'ours-nocache' | 'stock' | 'hive' | 'hive-rust';
+  label: string;
+  entry: string;
+  env: Record<string, string>;
+  /** Extra Node flags (e.g. `--cpu-prof` for bench/profile.ts). */
+  nodeArgs?: readonly string[];
+}
+
+export const PEERS: readonly PeerSpec[] = [
+  { id: 'stock', label: 'stock @apollo/gateway', entry: 'bench/peers/stock-apollo.server.ts', env: {} },
+  { id: 'ours', label: 'cpa-graph gateway', entry: 'gateway/src/main.ts', env: {} },
+  // The same gateway without its response cache: the like-for-like row (no peer caches answers).
+  { id: 'ours-nocache', label: 'cpa-graph gateway, response cache off', entry: 'gateway/src/main.ts', env: { RESPONSE_CACHE_ENABLED: 'false' } },
+  { id: 'hive', label: 'Hive Gateway', entry: 'bench/peers/hive.server.ts', env: { PEER_RUST_PLANNER: 'false' } },
+  { id: 'hive-rust', label: 'Hive Gateway + Rust planner', entry: 'bench/peers/hive.server.ts', env: { PEER_RUST_PLANNER: 'true' } },
+];
+
+export interface RunningPeer {
+  spec: PeerSpec;
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/** The committed supergraph with each subgraph's URL replaced by where it runs now (the SDL is otherwise unchanged). */
+export function supergraphFor(subgraphUrls: Record<string, string>): string {
+  let sdl = readFileSync(repoPath('schema', 'supergraph.graphql'), 'utf8');
+  for (const [name, url] of Object.entries(subgraphUrls)) {
+    sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]+(")`), `$1${url}$2`);
+  }
+  const file = join(tmpdir(), `cpa-bench-supergraph-${process.pid}.graphql`);
+  writeFileSync(file, sdl);
+  return file;
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startPeer(spec: PeerSpec, stackEnv: Record<string, string>, supergraphFile: string): Promise<RunningPeer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', repoPath(spec.entry)], {
+    cwd: repoPath(),
+    env: { ...process.env, ...stackEnv, ...spec.env, GATEWAY_PORT: String(port), METRICS_PORT: '0', PEER_PORT: String(port), PEER_HOST: '127.0.0.1', PEER_SUPERGRAPH: supergraphFile, SUPERGRAPH_PATH: supergraphFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 60_000;
+  while (!(await answers(url))) {
+    if (child.exitCode !== null) throw new Error(`${spec.label} exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`${spec.label} did not answer at ${url}:\n${output}`);
+    await sleep(200);
+  }
+  return {
+    spec,
+    url,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** CPU ticks (user + system) and resident memory of one process, from /proc. */
+export function processUsage(pid: number): { ticks: number; rssMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { ticks: processStat(pid).ticks, rssMiB: rssKiB / 1024 };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphQLResult } from '../stack.js';
+import { bearer, codesOf, freshAddress, type AttackContext } from './fixture.js';
+
+const DEPARTMENTS = ['01', '13', '31', '33', '35', '38', '44', '59', '67', '69', '75', '76', '06', '34', '57', '62', '63', '64', '74', '92'];
+
+/** Ten aliased job searches, each a page of 20 offers with company and occupation (estimated cost 1,430). */
+const heavy = (n: number) => `query Heavy {
+${['J1506', 'J1501', 'M1805', 'G1602', 'D1102', 'K2111', 'H1203', 'N4101', 'F1703', 'I1304']
+  .map((rome, index) => `  s${index}: jobOffers(filter: { romeCodes: ["${rome}"], near: { departmentCode: "${DEPARTMENTS[(index + n) % DEPARTMENTS.length] ?? '75'}" } }, first: 20) { totalCount edges { node { id title company { name } occupation { title } } } }`)
+  .join('\n')}
+}`;
+
+const JOB_SEARCH = `query JobSearch($near: PlaceInput!) {
+  jobOffers(filter: { romeCodes: ["J1506"], near: $near }, first: 20) { totalCount edges { node { id title company { name } occupation { title } } } }
+}`;
+
+/**
+ * Issue #12 point 3: one anonymous client sends 20 heavy requests at once. The cost budget
+ * (RATE_LIMIT_COST_ANONYMOUS, default 10,000: six such requests) refuses the rest with 429 before
+ * any subgraph call; what passes shares France Travail's real 10 calls/s fairly, and another user's
+ * job search made meanwhile is answered in full, its France Travail search made.
+ */
+export function egressAttacks(context: () => AttackContext): void {
+  describe('fair egress', () => {
+    it('charges a flood its cost: the budget refuses most of it, another user is served in full meanwhile', async () => {
+      const ctx = context();
+      const flooder = freshAddress();
+      const token = await ctx.stack.workerToken('W000011');
+      await ctx.stack.resetUpstreamCalls();
+      const flood = Array.from({ length: 20 }, (_, n) => ctx.stack.query(heavy(n), {}, { 'x-forwarded-for': flooder }));
+      const victims: GraphQLResult<{ jobOffers: { totalCount: number; edges: unknown[] } | null }>[] = [];
+      for (const departmentCode of ['29', '56', '22']) victims.push(await ctx.ask(JOB_SEARCH, { near: { departmentCode } }, bearer(token)));
+      const floodResults = await Promise.all(flood);
+
+      const refused = floodResults.filter((result) => result.status === 429);
+      // Six fit the budget on their estimates (6 × 1,430 ≤ 10,000). A request admitted after the first
+      // answers were settled to their actual cost may find room again, and a charge that met Redis
+      // slower than RATE_LIMIT_REDIS_TIMEOUT_MS is counted in the gateway's memory (the designed
+      // fallback): on a loaded machine a few more pass. Most of the flood is refused all the same.
+      expect(refused.length).toBeGreaterThan(floodResults.length / 2);
+      for (const result of refused) {
+        expect(codesOf(result)).toEqual(['RATE_LIMITED']);
+        expect(Number(result.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(result.headers.get('ratelimit-policy')).toContain('comment="cost"');
+      }
+      // The six that fit the budget were served (some fields may be RATE_LIMITED by the quota gate, never a hang).
+      const served = floodResults.filter((result) => result.status === 200);
+      expect(served.length).toBeGreaterThan(0);
+      for (const result of served) for (const code of codesOf(result)) expect(code).toBe('RATE_LIMITED');
+
+      for (const victim of victims) {
+        expect(victim.status).toBe(200);
+        expect(victim.body.errors ?? []).toEqual([]);
+        expect(victim.body.data?.jobOffers?.totalCount).toBeGreaterThan(0);
+      }
+      // Their France Travail searches were made (the refused requests made none).
+      const calls = await ctx.stack.upstreamCalls();
+      const searches = Object.entries(calls.byEndpoint).filter(([endpoint]) => endpoint.includes('/offres/search')).reduce((sum, [, count]) => sum + count, 0);
+      expect(searches).toBeGreaterThanOrEqual(victims.length);
+      expect(searches).toBeLessThanOrEqual(victims.length + served.length * 10);
+    }, 60_000);
+  });
+}

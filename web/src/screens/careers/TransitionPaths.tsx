@@ -1,0 +1,120 @@
+/**
+ * The ranked paths of a transition plan: each training at its next session, my CPF as projected
+ * to that date, how my rights would pay and what is left to pay (Caisse des dépôts, catalogues).
+ *
+ * The funding amounts carry `explanation { rule effectiveFrom confirmed }` but not their texts:
+ * the Caisse des dépôts subgraph prices the gateway's `_entities` fetch at 20 representations ×
+ * 20 paths against its cost limit of 20,000, and `legalBasis` on top of this selection is refused
+ * (the gateway then reports UPSTREAM_UNAVAILABLE); the gateway's own estimate multiplies the plan
+ * by `first` as well. The texts of the same rules show on each training of "Trouver une formation".
+ */
+import { useQuery } from '@apollo/client/react';
+import { FundingFacts } from '../../components/FundingFacts';
+import { QueryStatus } from '../../components/QueryStatus';
+import { formatDate, formatMoney, MODALITY, TRANSITION_ORDER } from '../../format';
+import { graphql } from '../../gql';
+import type { PlanVariables } from './plan-question';
+
+const PathsQuery = graphql(`
+  query TransitionPaths($to: ID!, $near: PlaceInput, $orderBy: TransitionOrder, $first: Int) {
+    me {
+      id
+      transitions(to: $to, near: $near, orderBy: $orderBy, first: $first) {
+        id
+        orderBy
+        paths {
+          rank
+          remainingCost { cents }
+          projectedCpfBalance { cents }
+          funding {
+            coveredInFull
+            cpf { cents explanation { rule effectiveFrom confirmed } }
+            prevention { cents explanation { rule effectiveFrom confirmed } }
+            preventionPoints
+            participation { cents explanation { rule effectiveFrom confirmed } }
+            participationExemption
+            remainingCost { cents explanation { rule effectiveFrom confirmed } }
+          }
+          candidate {
+            id
+            start
+            distanceKm
+            returnToWorkRate
+            session { id start end place { label } }
+            training { id title modality durationHours price { cents } provider { siret name } }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function TransitionPaths({ variables }: { variables: PlanVariables }) {
+  const { data, loading, error, refetch } = useQuery(PathsQuery, { variables });
+  const plan = data?.me?.transitions;
+  return (
+    <section aria-labelledby="plan-paths-title" className="fr-mb-3w">
+      <h3 id="plan-paths-title" className="fr-h5">
+        Formations classées pour moi
+      </h3>
+      <QueryStatus part="les parcours de formation (Caisse des dépôts, catalogues)" loading={loading} error={error} data={plan?.paths} retry={() => void refetch()}>
+        {(paths) =>
+          paths.length === 0 ? (
+            <p role="status">Aucune formation avec une session à venir près de ce lieu.</p>
+          ) : (
+            <>
+              <p role="status">
+                {paths.length} parcours, classés par {(TRANSITION_ORDER[plan?.orderBy ?? 'REMAINING_COST'] ?? '').toLowerCase()} :
+              </p>
+              <ol className="mon-cpa-list">
+                {paths.map(({ rank, candidate, funding, remainingCost, projectedCpfBalance }) => {
+                  const title = `${rank}. ${candidate.training.title}`;
+                  return (
+                    <li key={candidate.id}>
+                      <article className="fr-card fr-card--no-arrow fr-card--sm fr-mb-2w" aria-labelledby={`path-${rank}`}>
+                        <div className="fr-card__body">
+                          <div className="fr-card__content">
+                            <h4 className="fr-card__title" id={`path-${rank}`}>
+                              {title}
+                            </h4>
+                            <p className="fr-card__desc">
+                              {candidate.training.provider.name} — session du {formatDate(candidate.session.start ?? candidate.start)}
+                              {candidate.session.place ? ` à ${candidate.session.place.label}` : ''}
+                              {candidate.distanceKm != null ? ` (${candidate.distanceKm.toLocaleString('fr-FR', { maximumFractionDigits: 0 })} km)` : ''} ·{' '}
+                              {MODALITY[candidate.training.modality] ?? candidate.training.modality}
+                              {candidate.training.durationHours ? ` · ${candidate.training.durationHours} h` : ''}
+                            </p>
+                            <dl className="mon-cpa-facts fr-card__end">
+                              <dt>Reste à payer</dt>
+                              <dd>{remainingCost ? formatMoney(remainingCost) : 'Prix inconnu'}</dd>
+                              <dt>Mon CPF à cette date</dt>
+                              <dd>{projectedCpfBalance ? `${formatMoney(projectedCpfBalance)} (projeté)` : '—'}</dd>
+                              <dt>Financement</dt>
+                              <dd>
+                                {funding ? (
+                                  <FundingFacts funding={{ ...funding, price: candidate.training.price ?? undefined }} of={title} />
+                                ) : (
+                                  `Non calculable (prix ${formatMoney(candidate.training.price)}).`
+                                )}
+                              </dd>
+                              <dt>Retour à l'emploi</dt>
+                              <dd>
+                                {candidate.returnToWorkRate != null
+                                  ? `${candidate.returnToWorkRate.toLocaleString('fr-FR')} % en emploi 6 mois après`
+                                  : 'Pas de chiffres France Travail.'}
+                              </dd>
+                            </dl>
+                          </div>
+                        </div>
+                      </article>
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )
+        }
+      </QueryStatus>
+    </section>
+  );
+}
