@@ -44,10 +44,13 @@ export function egressAttacks(context: () => AttackContext): void {
         expect(Number(result.headers.get('retry-after'))).toBeGreaterThan(0);
         expect(result.headers.get('ratelimit-policy')).toContain('comment="cost"');
       }
-      // The six that fit the budget were served (some fields may be RATE_LIMITED by the quota gate, never a hang).
+      // The six that fit the budget were served. Some of their searches may be refused RATE_LIMITED by
+      // the quota gate (they would wait past the deadline), or, when the gate let one start in time
+      // that a loaded machine then answered late, cut UPSTREAM_TIMEOUT at the deadline: never a hang,
+      // never another code.
       const served = floodResults.filter((result) => result.status === 200);
       expect(served.length).toBeGreaterThan(0);
-      for (const result of served) for (const code of codesOf(result)) expect(code).toBe('RATE_LIMITED');
+      for (const result of served) for (const code of codesOf(result)) expect(['RATE_LIMITED', 'UPSTREAM_TIMEOUT']).toContain(code);
 
       for (const victim of victims) {
         expect(victim.status).toBe(200);
