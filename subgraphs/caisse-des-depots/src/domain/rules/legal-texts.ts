@@ -35,8 +35,8 @@ export const TEXTS = {
   L6323_6: code('L6323-6'),
   LFI_2026_ART_203: { text: 'Loi de finances pour 2026, article 203 (L6323-6 modifié) — secondary source: Centre Inffo, 20 février 2026', article: '203', url: null },
   DECRETS_2026_02_24: {
-    text: 'Décrets du 24 février 2026 (dont n° 2026-127) fixant les plafonds de droits mobilisables, en vigueur le 26 février 2026 — secondary source: Hexopée, certi-cpf.fr; text not read',
-    article: null,
+    text: 'Décret n° 2026-127 du 24 février 2026 (JO du 25 février 2026) fixant les plafonds de droits mobilisables, article D6323-1 A du code du travail, en vigueur le 26 février 2026 — secondary sources: Hexopée, certi-cpf.fr, AS Learning; text not read',
+    article: 'D6323-1 A',
     url: null,
   },
   // Participation.
