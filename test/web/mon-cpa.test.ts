@@ -144,6 +144,12 @@ describe('Mon CPA in Chromium', () => {
     await page.getByRole('link', { name: /Offres d'emploi/ }).click();
     await page.getByText(/Métier recherché : Études et développement informatique/).waitFor();
     expect(await page.locator('main h3').count()).toBeGreaterThan(0);
+    // The search starts from the commune the worker lives in (me.home: Bordeaux for W000005).
+    await page.getByText('Code INSEE ; par défaut ma commune : Bordeaux (33063)').waitFor();
+    expect(await page.locator('#offer-commune').inputValue()).toBe('33063');
+    await page.getByLabel('Mots-clés').fill('informatique');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.locator('section[aria-labelledby="offer-search-title"]').getByText(/\d+ offres?(, les \d+ plus récentes)? :/).waitFor();
     expect(await seriousViolations()).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * "Offres d'emploi près de chez moi": the offers France Travail recommends for the occupation I
- * seek within 30 km of my commune, and a search by keywords around a commune.
+ * seek within 30 km of my commune, and a search by keywords around a commune — by default the one
+ * I live in, as the Caisse des dépôts records it (`me.home`), until I type another.
  */
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +13,7 @@ const RecommendedQuery = graphql(`
   query RecommendedOffers {
     me {
       id
+      home { communeCode label }
       jobSeeker { registered category soughtOccupation { romeCode title } }
       recommendedJobOffers(first: 10) { totalCount edges { node { ...JobOfferItem } } }
     }
@@ -26,12 +28,15 @@ const SearchQuery = graphql(`
 
 export function JobOffers() {
   const recommended = useQuery(RecommendedQuery);
-  const [form, setForm] = useState({ keywords: '', communeCode: '', radiusKm: '30' });
+  // `communeCode: null` until the worker types one: the field shows (and searches) the home commune.
+  const [form, setForm] = useState<{ keywords: string; communeCode: string | null; radiusKm: string }>({ keywords: '', communeCode: null, radiusKm: '30' });
+  const home = recommended.data?.me?.home ?? null;
+  const commune = form.communeCode ?? home?.communeCode ?? '';
   const [filter, setFilter] = useState<{ keywords: string; near?: { communeCode: string; radiusKm: number } } | null>(null);
   const search = useQuery(SearchQuery, filter ? { variables: { filter } } : { skip: true, variables: { filter: {} } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const communeCode = form.communeCode.trim();
+    const communeCode = commune.trim();
     setFilter({ keywords: form.keywords.trim(), ...(communeCode ? { near: { communeCode, radiusKm: Number(form.radiusKm) } } : {}) });
   };
   const me = recommended.data?.me;
@@ -73,9 +78,9 @@ export function JobOffers() {
           <div className="fr-col-12 fr-col-md-4 fr-input-group">
             <label className="fr-label" htmlFor="offer-commune">
               Commune
-              <span className="fr-hint-text">Code INSEE, par exemple 33063</span>
+              <span className="fr-hint-text">{home?.communeCode ? `Code INSEE ; par défaut ma commune : ${home.label} (${home.communeCode})` : 'Code INSEE, par exemple 33063'}</span>
             </label>
-            <input className="fr-input" id="offer-commune" value={form.communeCode} onChange={(event) => setForm({ ...form, communeCode: event.target.value })} />
+            <input className="fr-input" id="offer-commune" value={commune} onChange={(event) => setForm({ ...form, communeCode: event.target.value })} />
           </div>
           <div className="fr-col-12 fr-col-md-2 fr-select-group">
             <label className="fr-label" htmlFor="offer-radius">
