@@ -17,7 +17,7 @@ import { createGatewaySecurity, defaultSecurityConfig } from '../../gateway/src/
  * servers that fail in every way a real one can. Whatever they do, a client sees a catalogue code,
  * a generic message and the request id — never a URL, a body, a stack or `serviceName`.
  */
-type Mode = 'down' | 'http500' | 'html' | 'hang' | 'leaky-graphql-error' | 'catalogue-error';
+type Mode = 'down' | 'http500' | 'html' | 'hang' | 'leaky-graphql-error' | 'catalogue-error' | 'limit-refusal';
 
 const SECRET = 'SECRET-internal-detail /srv/app/src/secret.ts:42 10.1.2.3';
 let mode: Mode = 'http500';
@@ -40,6 +40,10 @@ function fakeSubgraph(): Server {
           return;
         case 'hang':
           return; // never answers: the gateway's subgraph timeout fires
+        case 'limit-refusal':
+          // What lib/limits answers when a fetch exceeds the subgraph's own cost limit.
+          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `Query cost 40200 exceeds the cost limit of 10000. ${SECRET}`, extensions: { code: 'BAD_USER_INPUT' } }] }));
+          return;
         case 'leaky-graphql-error':
           response.writeHead(200, { 'content-type': 'application/json' }).end(
             JSON.stringify({ data: { occupation: null }, errors: [{ message: SECRET, path: ['occupation'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: [SECRET] } }] }),
@@ -118,6 +122,7 @@ describe('error masking (gateway in-process, failing subgraphs)', () => {
     ['hang', '{ occupation(romeCode: "M1805") { title } }', 'UPSTREAM_TIMEOUT'],
     ['leaky-graphql-error', '{ occupation(romeCode: "M1805") { title } }', 'INTERNAL'],
     ['catalogue-error', '{ occupation(romeCode: "M1805") { title } }', 'UPSTREAM_UNAVAILABLE'],
+    ['limit-refusal', '{ occupation(romeCode: "M1805") { title } }', 'BAD_USER_INPUT'],
   ];
   for (const [failure, query, code] of cases) {
     it(`a subgraph answering "${failure}" becomes ${code} with nothing internal`, async () => {
@@ -138,6 +143,14 @@ describe('error masking (gateway in-process, failing subgraphs)', () => {
     const logged = logLines.filter((line) => line.includes(String(requestId)));
     expect(logged.join('\n')).toMatch(/subgraph fetch failed/);
     expect(logged.join('\n')).toMatch(/ECONNREFUSED|fetch failed/);
+  });
+
+  it('a subgraph refusing a fetch on its own limits tells the client what to do, not UPSTREAM_UNAVAILABLE', async () => {
+    mode = 'limit-refusal';
+    const { status, body } = await ask('{ occupation(romeCode: "M1805") { title } }');
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ occupation: null });
+    expect(body.errors).toEqual([{ message: expect.stringContaining('ask for fewer items'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }]);
   });
 
   it('keeps the fields of healthy subgraphs when another is down', async () => {

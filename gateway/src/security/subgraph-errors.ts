@@ -11,6 +11,31 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
  */
 const GATEWAY_FETCH_MESSAGES = [/^Expected JSON response body/, /^Expected "data\._entities"/, /^Invalid JSON in response body/];
 
+/**
+ * What a client reads when a subgraph refused, 400 BAD_USER_INPUT, a fetch the gateway planned for
+ * it: each subgraph keeps depth and cost limits of its own (a second line behind the gateway's), and
+ * a part of a query the gateway admitted can still exceed them — e.g. entity fetches that multiply
+ * one path's list by the representations sent. The client can act on it, so it is BAD_USER_INPUT
+ * with what to do, not UPSTREAM_UNAVAILABLE; the subgraph's own message stays in the log.
+ */
+export const SUBGRAPH_LIMIT_MESSAGE =
+  'This part of the query asks one service for more than it answers in one request (its own depth or cost limit): ask for fewer items (a smaller `first`) or fewer nested fields here.';
+
+/** True when a subgraph's 400 body is GraphQL errors that are all BAD_USER_INPUT (its limits' refusal). */
+function refusedByLimits(body: unknown): boolean {
+  const parsed = typeof body === 'string' ? safeJson(body) : body;
+  if (typeof parsed !== 'object' || parsed === null || !('errors' in parsed) || !Array.isArray(parsed.errors) || parsed.errors.length === 0) return false;
+  return parsed.errors.every((error: unknown) => codeOf(typeof error === 'object' && error !== null && 'extensions' in error ? error.extensions : undefined) === ErrorCode.BAD_USER_INPUT);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 const unavailable = (cause: unknown, status?: number) =>
   new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, GENERIC_MESSAGES.UPSTREAM_UNAVAILABLE, { cause, ...(status === undefined ? {} : { status }) });
 
@@ -52,6 +77,7 @@ export function subgraphFailure(error: unknown): AppError | undefined {
       if (status === 403) return new AppError(ErrorCode.FORBIDDEN, GENERIC_MESSAGES.FORBIDDEN, { cause: item, status });
       if (status === 429) return new AppError(ErrorCode.RATE_LIMITED, GENERIC_MESSAGES.RATE_LIMITED, { cause: item, status });
       if (status === 504) return new AppError(ErrorCode.UPSTREAM_TIMEOUT, GENERIC_MESSAGES.UPSTREAM_TIMEOUT, { cause: item, status });
+      if (status === 400 && 'body' in response && refusedByLimits(response.body)) return new AppError(ErrorCode.BAD_USER_INPUT, SUBGRAPH_LIMIT_MESSAGE, { cause: item, status });
       return unavailable(item, status);
     }
     if (item instanceof TypeError && item.message === 'fetch failed') return unavailable(item);
