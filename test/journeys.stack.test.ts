@@ -223,6 +223,28 @@ describe('journeys through the gateway (#17.6)', () => {
     expect(count(/labonneboite/)).toBe(1);
   });
 
+  it('paths(first:) returns the first ranked paths of the plan, never more than its `first`, and refuses a size past 50', async () => {
+    const token = await stack.workerToken('W000001');
+    const headers = { authorization: `Bearer ${token}` };
+    interface Sized {
+      me: { transitions: { two: { rank: number; candidate: { id: string } }[]; all: { rank: number; candidate: { id: string } }[]; more: { rank: number }[] } };
+    }
+    const { body } = await stack.query<Sized>(
+      `{ me { transitions(to: "M1607", from: "M1805", near: { communeCode: "33063", radiusKm: 60 }, first: 3) {
+          two: paths(first: 2) { rank candidate { id } } all: paths { rank candidate { id } } more: paths(first: 40) { rank } } } }`,
+      {},
+      headers,
+    );
+    expect(body.errors).toBeUndefined();
+    const plan = (body.data as Sized).me.transitions;
+    expect(plan.all.length).toBeGreaterThan(2);
+    expect(plan.all.length).toBeLessThanOrEqual(3);
+    expect(plan.two).toEqual(plan.all.slice(0, 2));
+    expect(plan.more.length).toBe(plan.all.length);
+    const refused = await stack.query('{ me { transitions(to: "M1607", first: 3) { paths(first: 51) { rank } } } }', {}, headers);
+    expect(refused.body.errors?.map((error) => [error.extensions?.['code'], error.extensions?.['argument']])).toEqual([['BAD_USER_INPUT', 'first']]);
+  });
+
   it('1. a worker on short contracts (W000009, Nice) moving to a new trade: the planned fixed-term contracts raise the CPF by the session date', async () => {
     const activity: ActivityPeriod[] = [
       { start: `${todayInFrance().slice(0, 4)}-01-01`, end: `${todayInFrance().slice(0, 4)}-03-31`, kind: 'FIXED_TERM', workingTimeRatio: 1 },

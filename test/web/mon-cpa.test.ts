@@ -17,8 +17,8 @@ beforeAll(async () => {
   ensureWebBuild('pipe');
   // The cost budget is under test in test/security (egress, rate limit); here one person clicks
   // through every screen within a minute on a loaded CI machine, where the estimates of requests
-  // still in flight (not yet settled to their actual cost) add up. Open point (#12/#18): the
-  // transition-plan screen reserves ~14,000 of a worker's 20,000 at admission.
+  // still in flight (not yet settled to their actual cost) add up. The transition-plan screen's
+  // three requests are estimated at ~3,500 together since the paths query asks `paths(first:)`.
   stack = await startTestStack({ readyTimeoutMs: 170_000, env: { RATE_LIMIT_COST_WORKER: '200000' } });
   browser = await launchChromium();
   app = await openApp(browser, `${stack.urls.gateway}/app/`);

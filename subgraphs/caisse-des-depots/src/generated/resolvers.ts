@@ -521,6 +521,12 @@ export type TransitionPlan = {
   paths: Array<TransitionPath>;
 };
 
+
+/** A career transition plan: one question (from, to, where, until when, ranked how) answered by France Travail (skills, offers, companies), training-catalog (certifications, trainings, sessions) and the Caisse des dépôts (funding, ranking). */
+export type TransitionPlanPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A person holding a Compte personnel d'activité (CPA). Owned by the Caisse des dépôts subgraph. */
 export type Worker = {
   __typename?: 'Worker';
@@ -918,7 +924,7 @@ export type TransitionPathResolvers<ContextType = Context, ParentType extends Re
 export type TransitionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionPlan'] = ResolversParentTypes['TransitionPlan'], FederationReferenceType extends FederationReferenceTypes['TransitionPlan'] = FederationReferenceTypes['TransitionPlan']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TransitionPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  paths?: Resolver<Array<ResolversTypes['TransitionPath']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['TransitionPath']>, ParentType, ContextType, Partial<TransitionPlanPathsArgs>>;
 }>;
 
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{

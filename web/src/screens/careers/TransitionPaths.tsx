@@ -2,11 +2,12 @@
  * The ranked paths of a transition plan: each training at its next session, my CPF as projected
  * to that date, how my rights would pay and what is left to pay (Caisse des dépôts, catalogues).
  *
- * The funding amounts carry `explanation { rule effectiveFrom confirmed }` but not their texts:
- * the Caisse des dépôts subgraph prices the gateway's `_entities` fetch at 20 representations ×
- * 20 paths against its cost limit of 20,000, and `legalBasis` on top of this selection is refused
- * (the gateway then reports UPSTREAM_UNAVAILABLE); the gateway's own estimate multiplies the plan
- * by `first` as well. The texts of the same rules show on each training of "Trouver une formation".
+ * The funding amounts carry `explanation { rule effectiveFrom confirmed }` but not their texts.
+ * `paths(first:)` asks for just the paths the screen shows (estimated 1,824 with it, 7,224 without:
+ * a list without `first` is priced at the default list size of 20). Each `legalBasis` list is also
+ * priced at 20 items although a rule cites one to four texts, so the texts would put this request
+ * at ~9,900, next to the 10,000 query limit. The texts of the same rules show on each training of
+ * "Trouver une formation".
  */
 import { useQuery } from '@apollo/client/react';
 import { FundingFacts } from '../../components/FundingFacts';
@@ -22,7 +23,7 @@ const PathsQuery = graphql(`
       transitions(to: $to, near: $near, orderBy: $orderBy, first: $first) {
         id
         orderBy
-        paths {
+        paths(first: $first) {
           rank
           remainingCost { cents }
           projectedCpfBalance { cents }
