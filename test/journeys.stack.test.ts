@@ -223,6 +223,38 @@ describe('journeys through the gateway (#17.6)', () => {
     expect(count(/labonneboite/)).toBe(1);
   });
 
+  it('Occupation.pathsFrom is the same plan anonymously: paths ranked by price, no funding, no personal read', async () => {
+    interface Public {
+      occupation: {
+        pathsFrom: {
+          origin: { romeCode: string } | null;
+          missingSkills: { code: string }[];
+          paths: { rank: number; remainingCost: { cents: number } | null; funding: unknown; projectedCpfBalance: unknown; candidate: { training: { price: { cents: number } | null } } }[];
+        } | null;
+      };
+    }
+    await stack.resetUpstreamCalls();
+    const { body } = await stack.query<Public>(
+      `{ occupation(romeCode: "M1607") { pathsFrom(romeCode: "M1805", near: { communeCode: "33063", radiusKm: 60 }, first: 5) {
+          origin { romeCode } missingSkills { code }
+          paths { rank remainingCost { cents } funding { cpf { cents } } projectedCpfBalance { cents } candidate { training { price { cents } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const plan = (body.data as Public).occupation.pathsFrom;
+    expect(plan?.origin?.romeCode).toBe('M1805');
+    expect(plan?.missingSkills.length).toBeGreaterThan(0);
+    expect(plan?.paths.length).toBeGreaterThan(0);
+    for (const path of plan?.paths ?? []) {
+      expect(path.funding).toBeNull();
+      expect(path.projectedCpfBalance).toBeNull();
+      expect(path.remainingCost?.cents ?? null).toBe(path.candidate.training.price?.cents ?? null);
+    }
+    const prices = plan?.paths.map((path) => path.remainingCost?.cents ?? Number.POSITIVE_INFINITY) ?? [];
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const calls = Object.keys((await stack.upstreamCalls()).byEndpoint);
+    expect(calls.filter((endpoint) => /caissedesdepots|api-particulier|consent/.test(endpoint))).toEqual([]);
+  });
+
   it('paths(first:) returns the first ranked paths of the plan, never more than its `first`, and refuses a size past 50', async () => {
     const token = await stack.workerToken('W000001');
     const headers = { authorization: `Bearer ${token}` };
