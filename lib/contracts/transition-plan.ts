@@ -15,6 +15,13 @@ export type TransitionOrder = (typeof TRANSITION_ORDERS)[number];
 /** Paths returned when `first` is not given, and the most a plan returns. */
 export const DEFAULT_PATHS = 10;
 export const MAX_PATHS = 50;
+
+/** A `first` argument sizing paths (`transitions`, `pathsFrom`, `paths`): `fallback` when not given, else 0…MAX_PATHS. */
+export function pathCount(first: number | null | undefined, fallback: number): number {
+  if (first === null || first === undefined) return fallback;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PATHS) throw badInput('first', `first must be an integer from 0 to ${MAX_PATHS}.`);
+  return first;
+}
 /** Radius used when `near` names a commune without a radius (a commuting distance). */
 export const DEFAULT_TRANSITION_RADIUS_KM = 30;
 

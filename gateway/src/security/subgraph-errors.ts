@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
 import { AppError, ErrorCode, GENERIC_MESSAGES } from '../../../lib/errors/index.js';
 
 /** Network failures undici reports (as the `cause` of "fetch failed") that mean "took too long". */
@@ -21,20 +22,8 @@ const GATEWAY_FETCH_MESSAGES = [/^Expected JSON response body/, /^Expected "data
 export const SUBGRAPH_LIMIT_MESSAGE =
   'This part of the query asks one service for more than it answers in one request (its own depth or cost limit): ask for fewer items (a smaller `first`) or fewer nested fields here.';
 
-/** True when a subgraph's 400 body is GraphQL errors that are all BAD_USER_INPUT (its limits' refusal). */
-function refusedByLimits(body: unknown): boolean {
-  const parsed = typeof body === 'string' ? safeJson(body) : body;
-  if (typeof parsed !== 'object' || parsed === null || !('errors' in parsed) || !Array.isArray(parsed.errors) || parsed.errors.length === 0) return false;
-  return parsed.errors.every((error: unknown) => codeOf(typeof error === 'object' && error !== null && 'extensions' in error ? error.extensions : undefined) === ErrorCode.BAD_USER_INPUT);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+/** A subgraph's 400 body made only of BAD_USER_INPUT errors (its limits' refusal), as the gateway hands it over parsed. */
+const limitsRefusal = z.object({ errors: z.array(z.object({ extensions: z.object({ code: z.literal(ErrorCode.BAD_USER_INPUT) }) })).nonempty() });
 
 const unavailable = (cause: unknown, status?: number) =>
   new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, GENERIC_MESSAGES.UPSTREAM_UNAVAILABLE, { cause, ...(status === undefined ? {} : { status }) });
@@ -77,7 +66,7 @@ export function subgraphFailure(error: unknown): AppError | undefined {
       if (status === 403) return new AppError(ErrorCode.FORBIDDEN, GENERIC_MESSAGES.FORBIDDEN, { cause: item, status });
       if (status === 429) return new AppError(ErrorCode.RATE_LIMITED, GENERIC_MESSAGES.RATE_LIMITED, { cause: item, status });
       if (status === 504) return new AppError(ErrorCode.UPSTREAM_TIMEOUT, GENERIC_MESSAGES.UPSTREAM_TIMEOUT, { cause: item, status });
-      if (status === 400 && 'body' in response && refusedByLimits(response.body)) return new AppError(ErrorCode.BAD_USER_INPUT, SUBGRAPH_LIMIT_MESSAGE, { cause: item, status });
+      if (status === 400 && 'body' in response && limitsRefusal.safeParse(response.body).success) return new AppError(ErrorCode.BAD_USER_INPUT, SUBGRAPH_LIMIT_MESSAGE, { cause: item, status });
       return unavailable(item, status);
     }
     if (item instanceof TypeError && item.message === 'fetch failed') return unavailable(item);

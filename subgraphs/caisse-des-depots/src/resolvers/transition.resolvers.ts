@@ -1,5 +1,4 @@
-import { decodePlanId, MAX_PATHS } from '../../../../lib/contracts/transition-plan.js';
-import { badInput } from '../../../../lib/errors/index.js';
+import { decodePlanId, pathCount } from '../../../../lib/contracts/transition-plan.js';
 import type { Context } from '../context.js';
 import { money } from '../domain/money.js';
 import type { WorkerRights } from '../domain/rights.js';
@@ -46,18 +45,12 @@ async function fund(candidate: TransitionCandidateRef, rights: WorkerRights | nu
   return { candidate, projectedCpfCents, projectedCpf, funding: plan, remainingCents: plan.remainingCents };
 }
 
-/** `paths(first:)`: at most that many of the ranked paths, never more than the plan's own `first`. */
-function pathsFirst(first: number | null | undefined, planFirst: number): number {
-  if (first === null || first === undefined) return planFirst;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PATHS) throw badInput('first', `first must be an integer from 0 to ${MAX_PATHS}.`);
-  return Math.min(first, planFirst);
-}
-
 export const transitionResolvers: Resolvers = {
   TransitionPlan: {
     __resolveReference: (reference) => ({ ...reference, key: decodePlanId(reference.id) }),
     paths: async (plan, args, context) => {
-      const first = pathsFirst(args.first, plan.key.first);
+      // `paths(first:)`: at most that many of the ranked paths, never more than the plan's own `first`.
+      const first = Math.min(pathCount(args.first, plan.key.first), plan.key.first);
       const rights = await planRights(plan, context);
       // projectCpf validates the planned periods (BAD_USER_INPUT naming `activity[i]`) before anything is ranked.
       const projection = rights

@@ -2,7 +2,7 @@ import { badInput } from '../../../../lib/errors/index.js';
 import {
   DEFAULT_PATHS,
   DEFAULT_TRANSITION_RADIUS_KM,
-  MAX_PATHS,
+  pathCount,
   type TransitionNear,
   type TransitionOrder,
   type TransitionPlanKey,
@@ -35,8 +35,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Everything but the place and the people, checked before any upstream call. */
 export function planOptions(args: PlanArguments): Pick<TransitionPlanKey, 'startBefore' | 'first' | 'orderBy'> {
-  const first = args.first ?? DEFAULT_PATHS;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PATHS) throw badInput('first', `first must be an integer from 0 to ${MAX_PATHS}.`);
+  const first = pathCount(args.first, DEFAULT_PATHS);
   const startBefore = args.startBefore ?? null;
   if (startBefore !== null && (!ISO_DATE.test(startBefore) || Number.isNaN(Date.parse(`${startBefore}T00:00:00Z`)) || new Date(`${startBefore}T00:00:00Z`).toISOString().slice(0, 10) !== startBefore)) {
     throw badInput('startBefore', 'startBefore must be a date YYYY-MM-DD.');
