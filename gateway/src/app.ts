@@ -15,7 +15,7 @@ import { createGraphQLHttpServer, listen, type GraphQLHttpOptions } from '../../
 import { metricsPlugin } from '../../lib/server/metrics-plugin.js';
 import { drainServer, shutdownGraceMsFromEnv } from '../../lib/server/drain.js';
 import { createReadiness } from '../../lib/server/readiness.js';
-import type { GatewayConfig } from './config.js';
+import { supergraphPath, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource, subgraphAgent } from './datasource.js';
 import { explorerRoutes } from './explorer.js';
@@ -92,7 +92,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   // Each token verified once until it expires, not once per request (gateway/src/token-cache.ts).
   const verifier = cachedVerifier(deps.verifier, { maxEntries: config.TOKEN_CACHE_MAX_ENTRIES });
   const logger = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
-  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH ?? repoPath('schema', 'supergraph.graphql'), 'utf8');
+  const supergraphSdl = readFileSync(supergraphPath(config), 'utf8');
   const agent = subgraphAgent(config.SUBGRAPH_TIMEOUT_MS);
   const signingSecrets = deps.signingSecrets ?? subgraphSigningSecretsFromEnv();
   const fetcher = createSubgraphFetcher({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { corsConfigFromEnv } from './http/cors.js';
+import { repoPath } from '../../lib/paths.js';
 import { bool, DEFAULT_HOST, DEFAULT_PORTS, logLevel, parseEnv, port, positiveInt, type EnvSource } from '../../lib/config/index.js';
 
 /** Gateway configuration, parsed once at start; every limit is overridable by its variable. */
@@ -63,3 +64,6 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The supergraph the gateway serves: `SUPERGRAPH_PATH`, else the committed schema/supergraph.graphql. */
+export const supergraphPath = (config: Pick<GatewayConfig, 'SUPERGRAPH_PATH'>): string => config.SUPERGRAPH_PATH ?? repoPath('schema', 'supergraph.graphql');

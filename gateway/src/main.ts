@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { listSizeHints } from '../../lib/limits/list-size.js';
 import { drainOnSignals } from '../../lib/server/drain.js';
 import { authConfigFromEnv } from '../../lib/auth/config.js';
 import { createTokenVerifier } from '../../lib/auth/verifier.js';
@@ -6,7 +9,7 @@ import { parseEnv, runMain } from '../../lib/config/index.js';
 import { createLogger } from '../../lib/logging/index.js';
 import { createApqCache } from './apq.js';
 import { startGateway } from './app.js';
-import { loadGatewayConfig } from './config.js';
+import { loadGatewayConfig, supergraphPath } from './config.js';
 import { createGatewaySecurity, securityConfigFromEnv } from './security/index.js';
 import { metricsListenFromEnv, startMetricsServer } from '../../lib/server/metrics-server.js';
 
@@ -19,7 +22,9 @@ await runMain(async () => {
   const redis = security.rateLimit.enabled
     ? createRedisFromConfig(parseEnv(redisEnvShape), { commandTimeout: security.rateLimit.redisTimeoutMs })
     : null;
-  const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }) });
+  // The supergraph's `@listSize` hints price lists a client cannot page (the API schema drops them).
+  const listSizes = listSizeHints(parse(readFileSync(supergraphPath(config), 'utf8')));
+  const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }), listSizes });
   // Automatic persisted queries live in the shared cache, so every gateway replica knows every hash.
   const apqRedis = redis ?? createRedisFromConfig(parseEnv(redisEnvShape));
   const apqCache = createApqCache({ redis: apqRedis, ttlSeconds: config.APQ_TTL_SECONDS, maxQueryBytes: config.APQ_MAX_QUERY_BYTES });

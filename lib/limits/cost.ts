@@ -25,6 +25,8 @@ export interface CostInput {
   variables: Record<string, unknown> | undefined;
   /** Items assumed for a list or a connection without `first`/`last`. */
   defaultListSize: number;
+  /** `Type.field` → items assumed for that list instead of `defaultListSize` (its SDL's `@listSize`, lib/limits/list-size.ts). */
+  listSizes?: ReadonlyMap<string, number>;
   /** When true, `__schema`/`__type` cost 1 (introspection is on and GraphiQL must work). */
   ignoreIntrospection: boolean;
   /** Counts the selections visited, so tests can show the estimate is linear in the document. */
@@ -36,8 +38,8 @@ export interface CostInput {
  * missing `first` as 1: both let a client ask for far more than the estimate says.
  *
  * Every field costs 1; a composite field adds its selection's cost times the number of items it
- * can return: `first`/`last` (literal or variable) when given, else `defaultListSize` for a list or
- * a paginated field, else 1. A connection's count applies to its `edges`/`nodes` only, so
+ * can return: `first`/`last` (literal or variable) when given, else the field's size hint
+ * (`@listSize(assumedSize:)`), else `defaultListSize` for a list or a paginated field, else 1. A connection's count applies to its `edges`/`nodes` only, so
  * `totalCount` and `pageInfo` are not multiplied. Fragments and inline fragments are expanded
  * where they are spread: they cost exactly what their fields would cost written inline.
  *
@@ -65,6 +67,7 @@ export function estimateCost(input: CostInput): number {
     const paginated = definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
     return paginated ? input.defaultListSize : undefined;
   };
+  const assumedSize = (parent: GraphQLCompositeType, name: string): number => input.listSizes?.get(`${parent.name}.${name}`) ?? input.defaultListSize;
 
   const memo = new Map<string, number>();
   const selectionCost = (set: SelectionSetNode, type: GraphQLCompositeType, connectionSize: number | undefined, visiting: Set<string>): number => {
@@ -107,7 +110,8 @@ export function estimateCost(input: CostInput): number {
     let items: number;
     if (connectionSize !== undefined && (name === 'edges' || name === 'nodes')) items = connectionSize;
     else if (name === '_entities') items = representationCount(field, variables) ?? input.defaultListSize;
-    else items = pageSize(field, definition) ?? (list ? input.defaultListSize : 1);
+    // A single object is one item even when it takes a `first` (`transitions(first:)` sizes the paths inside it).
+    else items = list ? (pageSize(field, definition) ?? assumedSize(parent, name)) : 1;
     if (isConnection(named)) {
       // The page size multiplies the edges, not the connection's own fields.
       return 1 + (list ? items : 1) * selectionCost(field.selectionSet, named, pageSize(field, definition) ?? input.defaultListSize, visiting);

@@ -3,11 +3,12 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { GraphQLError, type DocumentNode, type OperationDefinitionNode, type ParseOptions, type ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ParseOptions, type ValidationRule } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { AppError, ErrorCode } from '../errors/index.js';
 import { counter } from '../metrics/index.js';
 import { estimateCost } from './cost.js';
+import type { ListSizeHints } from './list-size.js';
 import { maxOperationsRule, maxRootFieldsRule } from './rules.js';
 
 /** Query limits, every one overridable by its variable; the defaults fit the graph's documented queries. */
@@ -41,6 +42,8 @@ export interface QueryLimitsProtection {
   plugin: ApolloServerPlugin<BaseContext>;
   /** Apollo Server's own linear, fragment-memoised count of expanded selections (its constructor option). */
   maxRecursiveSelections: number;
+  /** The estimated cost the limit applies, remembered per schema, document and numeric variables (the gateway's budget charges it too). */
+  estimate: (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => number;
 }
 
 const rejections = counter<'limit'>({
@@ -105,7 +108,8 @@ function costMemo(estimate: (document: DocumentNode, operation: OperationDefinit
 /** " Did you mean …?" names schema members; without introspection a client must not learn them this way. */
 const SUGGESTION = / ?Did you mean .+\?$/s;
 
-export function queryLimits(limits: QueryLimits): QueryLimitsProtection {
+/** `listSizes`: the SDL's `@listSize` hints (lib/limits/list-size.ts) — the supergraph's at the gateway, its own at a subgraph. */
+export function queryLimits(limits: QueryLimits, options: { listSizes?: ListSizeHints } = {}): QueryLimitsProtection {
   const validationRules: ValidationRule[] = [
     maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: limits.introspection, ...armor('depth') }),
     // No allow-list: armor exempts `__typename` by default, which lets `a1: __typename … a9999: __typename` through.
@@ -115,7 +119,26 @@ export function queryLimits(limits: QueryLimits): QueryLimitsProtection {
     maxOperationsRule(limits.maxOperations),
   ];
 
-  const memo = new WeakMap<object, ReturnType<typeof costMemo>>();
+  const memo = new WeakMap<GraphQLSchema, ReturnType<typeof costMemo>>();
+  const estimate: QueryLimitsProtection['estimate'] = (schema, document, operation, variables) => {
+    // One memo per schema (a new supergraph prices afresh).
+    let priced = memo.get(schema);
+    if (!priced) {
+      priced = costMemo((doc, op, vars) =>
+        estimateCost({
+          schema,
+          document: doc,
+          operation: op,
+          variables: vars,
+          defaultListSize: limits.defaultListSize,
+          ignoreIntrospection: limits.introspection,
+          ...(options.listSizes ? { listSizes: options.listSizes } : {}),
+        }),
+      );
+      memo.set(schema, priced);
+    }
+    return priced(document, operation, variables);
+  };
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       return {
@@ -125,15 +148,7 @@ export function queryLimits(limits: QueryLimits): QueryLimitsProtection {
             throw refuse('variables', `Variables limit of ${limits.maxVariablesBytes} bytes exceeded, found ${variablesBytes}.`);
           }
           if (!operation) return;
-          // One memo per schema (a new supergraph prices afresh).
-          let priced = memo.get(schema);
-          if (!priced) {
-            priced = costMemo((doc, op, variables) =>
-              estimateCost({ schema, document: doc, operation: op, variables, defaultListSize: limits.defaultListSize, ignoreIntrospection: limits.introspection }),
-            );
-            memo.set(schema, priced);
-          }
-          const cost = priced(document, operation, request.variables);
+          const cost = estimate(schema, document, operation, request.variables);
           if (cost > limits.maxCost) throw refuse('cost', `Query cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`);
         },
         async didEncounterErrors({ errors }) {
@@ -146,5 +161,5 @@ export function queryLimits(limits: QueryLimits): QueryLimitsProtection {
     },
   };
 
-  return { validationRules, parseOptions: { maxTokens: limits.maxTokens }, plugin, maxRecursiveSelections: limits.maxRecursiveSelections };
+  return { validationRules, parseOptions: { maxTokens: limits.maxTokens }, plugin, maxRecursiveSelections: limits.maxRecursiveSelections, estimate };
 }

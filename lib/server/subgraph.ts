@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { parse } from 'graphql';
 import type { Principal } from '../auth/principal.js';
 import { subgraphSigningSecretsFromEnv, verifySubgraphSignature } from '../auth/subgraph-signature.js';
+import { listSizeHints } from '../limits/list-size.js';
 import { queryLimits, type QueryLimits } from '../limits/query-limits.js';
 import { subgraphLimitsFromEnv } from '../limits/subgraph-config.js';
 import { maskError } from '../errors/index.js';
@@ -57,7 +58,7 @@ export async function startSubgraph<Ctx extends SubgraphContext>(
   const typeDefs = parse(readFileSync(options.schemaPath, 'utf8'));
   const secrets = options.signingSecrets ?? subgraphSigningSecretsFromEnv();
   const limitSettings = options.limits ?? subgraphLimitsFromEnv(process.env, { introspection: options.introspection ?? false });
-  const limits = queryLimits(limitSettings);
+  const limits = queryLimits(limitSettings, { listSizes: listSizeHints(typeDefs) });
   const apollo = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     introspection: options.introspection ?? false,

@@ -18,7 +18,7 @@ beforeAll(async () => {
   // The cost budget is under test in test/security (egress, rate limit); here one person clicks
   // through every screen within a minute on a loaded CI machine, where the estimates of requests
   // still in flight (not yet settled to their actual cost) add up. The transition-plan screen's
-  // three requests are estimated at ~3,500 together since the paths query asks `paths(first:)`.
+  // paths request, with every rule's texts, is estimated at ~2,250.
   stack = await startTestStack({ readyTimeoutMs: 170_000, env: { RATE_LIMIT_COST_WORKER: '200000' } });
   browser = await launchChromium();
   app = await openApp(browser, `${stack.urls.gateway}/app/`);
@@ -127,6 +127,11 @@ describe('Mon CPA in Chromium', () => {
     await first.locator('summary', { hasText: 'financement' }).click();
     await first.locator('details[open]').getByText(/Pris sur mon CPF/).waitFor();
     await first.locator('details[open]').getByText(/En vigueur depuis le/).first().waitFor();
+    // The texts of each rule, with their Légifrance links, as on a training of "Trouver une formation".
+    await first.locator('details[open]').getByText('Textes appliqués').first().waitFor();
+    expect(await first.locator('details[open] a[href^="https://www.legifrance.gouv.fr/"]').count()).toBeGreaterThan(0);
+    await first.locator('summary', { hasText: 'Comment est calculé ce montant' }).click();
+    await first.locator('details[open]').getByText(/Données du calcul/).first().waitFor();
     await page.getByRole('heading', { name: 'Offres près de ce lieu' }).waitFor();
     await page.getByRole('heading', { name: 'Entreprises qui recrutent près de ce lieu' }).waitFor();
     // Asked again elsewhere (the Nord, where the simulators publish secretarial offers) and ranked by start date.

@@ -4,8 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { rateLimited } from '../../../lib/errors/index.js';
 import { ErrorCode } from '../../../lib/errors/index.js';
 import { actualCost } from '../../../lib/limits/actual-cost.js';
-import { estimateCost } from '../../../lib/limits/cost.js';
-import type { QueryLimits } from '../../../lib/limits/query-limits.js';
+import type { QueryLimits, QueryLimitsProtection } from '../../../lib/limits/query-limits.js';
 import { currentRequestId } from '../../../lib/logging/index.js';
 import type { RateLimitSubject } from './principal-key.js';
 import { rateLimitHeaders, type RateLimitDecision, type RateLimiter } from './rate-limit.js';
@@ -50,8 +49,14 @@ export function createAdmittedRequests(): { remember(admitted: Admitted): void; 
  * (pages of five trainings whose explanations are shorter than the default list size) is not
  * charged for lists that never came.
  */
-export function costBudgetPlugin(options: { limiter: RateLimiter; limits: QueryLimits; admitted: ReturnType<typeof createAdmittedRequests> }): ApolloServerPlugin<BaseContext> {
-  const { limiter, limits, admitted } = options;
+export function costBudgetPlugin(options: {
+  limiter: RateLimiter;
+  limits: QueryLimits;
+  /** The cost limit's own (memoised) estimate: one estimate per document, not one per plugin. */
+  estimate: QueryLimitsProtection['estimate'];
+  admitted: ReturnType<typeof createAdmittedRequests>;
+}): ApolloServerPlugin<BaseContext> {
+  const { limiter, limits, estimate, admitted } = options;
   return {
     async requestDidStart() {
       const entry = admitted.take();
@@ -62,7 +67,7 @@ export function costBudgetPlugin(options: { limiter: RateLimiter; limits: QueryL
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
-          const cost = estimateCost({ schema, document, operation, variables: request.variables, defaultListSize: limits.defaultListSize, ignoreIntrospection: limits.introspection });
+          const cost = estimate(schema, document, operation, request.variables);
           // Past the cost limit the query is refused by the limits plugin: nothing is spent.
           if (cost > limits.maxCost) return;
           const decision = await charge(entry.subject, cost);

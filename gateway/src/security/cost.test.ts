@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../../../lib/paths.js';
 import { fragmentBomb } from './bomb.fixture.js';
 import { estimateCost } from '../../../lib/limits/cost.js';
-
+import { listSizeHints } from '../../../lib/limits/list-size.js';
 
 let schema: GraphQLSchema;
 
@@ -15,12 +15,32 @@ beforeAll(async () => {
   await gateway.stop();
 });
 
-function cost(query: string, variables?: Record<string, unknown>): number {
+function cost(query: string, variables?: Record<string, unknown>, listSizes?: ReadonlyMap<string, number>): number {
   const document = parse(query);
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
   if (!operation) throw new Error('no operation');
-  return estimateCost({ schema, document, operation, variables, defaultListSize: 20, ignoreIntrospection: false });
+  return estimateCost({ schema, document, operation, variables, defaultListSize: 20, ignoreIntrospection: false, ...(listSizes ? { listSizes } : {}) });
 }
+
+describe("the supergraph's @listSize hints (lib/limits/list-size.ts)", () => {
+  const hints = listSizeHints(parse(readFileSync(repoPath('schema', 'supergraph.graphql'), 'utf8')));
+
+  it('are composed into the supergraph from the subgraph SDLs', () => {
+    expect(Object.fromEntries(hints)).toEqual({ 'Explanation.legalBasis': 8, 'Explanation.inputs': 8 });
+  });
+
+  it('price a list the client cannot page at its hint instead of the default size', () => {
+    const query = '{ me { activityAccount { cpf { ceiling { explanation { legalBasis { text article } inputs { name } } } } } } }';
+    // me, activityAccount, cpf, ceiling, explanation (5) + legalBasis (1 + n × 2) + inputs (1 + n × 1)
+    expect(cost(query)).toBe(5 + (1 + 20 * 2) + (1 + 20));
+    expect(cost(query, {}, hints)).toBe(5 + (1 + 8 * 2) + (1 + 8));
+  });
+
+  it('never replace a count the client asked for', () => {
+    const query = '{ occupation(romeCode: "M1805") { jobOffers(first: 50) { edges { node { title } } } } }';
+    expect(cost(query, {}, new Map([['Occupation.jobOffers', 2]]))).toBe(cost(query));
+  });
+});
 
 describe('static cost estimate on the composed supergraph', () => {
   it('charges one per field and multiplies lists by their default size', () => {
@@ -33,6 +53,12 @@ describe('static cost estimate on the composed supergraph', () => {
     // occupation 1 + jobOffers 1 + totalCount 1 + edges (1 + 5 × node (1 + title 1))
     expect(cost('{ occupation(romeCode: "M1805") { jobOffers(first: 5) { totalCount edges { node { title } } } } }')).toBe(1 + 1 + 1 + (1 + 5 * 2));
     expect(cost('{ occupation(romeCode: "M1805") { jobOffers { totalCount } } }')).toBe(3);
+  });
+
+  it('counts a single object once even when it takes a first (it sizes a list inside it)', () => {
+    // me 1 + transitions (1 + id 1): the plan is one object; first: 5 bounds its paths, not the plan.
+    expect(cost('{ me { transitions(to: "M1805", first: 5) { id } } }')).toBe(3);
+    expect(cost('{ me { transitions(to: "M1805", first: 5) { paths(first: 5) { rank } } } }')).toBe(1 + 1 + (1 + 5 * 1));
   });
 
   it('reads first from variables, their defaults, and prices a missing one at the default', () => {

@@ -5,6 +5,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Principal } from '../../../lib/auth/principal.js';
 import type { Logger } from '../../../lib/logging/index.js';
 import type { SecurityConfig } from './config.js';
+import type { ListSizeHints } from '../../../lib/limits/list-size.js';
 import { queryLimits } from '../../../lib/limits/query-limits.js';
 import { clientAddress, rateLimitSubject } from './principal-key.js';
 import { createRateLimiter, rateLimitError, setRateLimitHeaders, type RateLimiter } from './rate-limit.js';
@@ -37,10 +38,12 @@ export interface GatewaySecurityDeps {
   logger?: Logger;
   /** Tests inject their own limiter (or clock). */
   limiter?: RateLimiter;
+  /** The supergraph's `@listSize` hints for the cost estimate (lib/limits/list-size.ts). */
+  listSizes?: ListSizeHints;
 }
 
 export function createGatewaySecurity(config: SecurityConfig, deps: GatewaySecurityDeps = {}): GatewaySecurity {
-  const limits = queryLimits(config.limits);
+  const limits = queryLimits(config.limits, deps.listSizes ? { listSizes: deps.listSizes } : {});
   const base = { validationRules: limits.validationRules, parseOptions: limits.parseOptions, plugins: [limits.plugin], maxRecursiveSelections: limits.maxRecursiveSelections };
   if (!config.rateLimit.enabled) return base;
   const limiter =
@@ -50,7 +53,7 @@ export function createGatewaySecurity(config: SecurityConfig, deps: GatewaySecur
   const admitted = createAdmittedRequests();
   return {
     ...base,
-    plugins: [...base.plugins, costBudgetPlugin({ limiter, limits: config.limits, admitted })],
+    plugins: [...base.plugins, costBudgetPlugin({ limiter, limits: config.limits, estimate: limits.estimate, admitted })],
     admit: async ({ request, response, principal }) => {
       const subject = rateLimitSubject(principal, clientAddress(request, config.rateLimit.trustProxyHops), config.rateLimit.keySecret);
       const decision = await limiter.check(subject);

@@ -33,7 +33,7 @@ function inputValue(name: string, value: string): string {
   return value;
 }
 
-/** What ExplanationBody shows; a request may ask for less than the whole fragment (see PathCostExplanation). */
+/** What ExplanationBody shows: the AmountExplanation fragment, or any selection with at least the rule and its date. */
 export interface ExplanationView {
   rule: string;
   effectiveFrom: string;

@@ -26,7 +26,7 @@ interface Amount {
   explanation: ExplanationView;
 }
 
-/** A FundingFacts fragment, or the lighter selection a transition path can afford (see TransitionPaths). */
+/** What FundingFacts shows: the FundingFacts fragment (a training's funding, a transition path's). */
 export interface FundingView {
   coveredInFull: boolean;
   price?: { cents: number };

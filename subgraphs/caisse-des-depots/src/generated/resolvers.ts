@@ -211,9 +211,9 @@ export type Explanation = {
   confirmed: Scalars['Boolean']['output'];
   /** Since when the figures used are in force (the latest effective date among them). */
   effectiveFrom: Scalars['Date']['output'];
-  /** The inputs of the computation. */
+  /** The inputs of the computation (at most 8). */
   inputs: Array<ExplanationInput>;
-  /** The texts the rule rests on. */
+  /** The texts the rule rests on (at most 8; a rule cites one to seven). */
   legalBasis: Array<LegalBasis>;
   /** The rule applied, in plain French, with its figures. */
   rule: Scalars['String']['output'];

@@ -1,15 +1,14 @@
 /**
  * The ranked paths of a transition plan: each training at its next session, my CPF as projected
- * to that date, how my rights would pay and what is left to pay (Caisse des dépôts, catalogues).
+ * to that date, how my rights would pay and what is left to pay (Caisse des dépôts, catalogues),
+ * each amount with its whole explanation: rule, texts, date in force, inputs.
  *
- * The funding amounts carry `explanation { rule effectiveFrom confirmed }` but not their texts.
- * `paths(first:)` asks for just the paths the screen shows (estimated 1,824 with it, 7,224 without:
- * a list without `first` is priced at the default list size of 20). Each `legalBasis` list is also
- * priced at 20 items although a rule cites one to four texts, so the texts would put this request
- * at ~9,900, next to the 10,000 query limit. The texts of the same rules show on each training of
- * "Trouver une formation".
+ * `paths(first:)` asks for just the paths the screen shows: a list without `first` is priced at
+ * the default list size of 20. The explanations' `legalBasis` and `inputs` lists are priced at the
+ * `@listSize` hint of the SDL (8), not 20, so the texts fit in this request.
  */
 import { useQuery } from '@apollo/client/react';
+import { Explanation } from '../../components/Explanation';
 import { FundingFacts } from '../../components/FundingFacts';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatDate, formatMoney, MODALITY, TRANSITION_ORDER } from '../../format';
@@ -26,16 +25,8 @@ const PathsQuery = graphql(`
         paths(first: $first) {
           rank
           remainingCost { cents }
-          projectedCpfBalance { cents }
-          funding {
-            coveredInFull
-            cpf { cents explanation { rule effectiveFrom confirmed } }
-            prevention { cents explanation { rule effectiveFrom confirmed } }
-            preventionPoints
-            participation { cents explanation { rule effectiveFrom confirmed } }
-            participationExemption
-            remainingCost { cents explanation { rule effectiveFrom confirmed } }
-          }
+          projectedCpfBalance { cents explanation { ...AmountExplanation } }
+          funding { ...FundingFacts }
           candidate {
             id
             start
@@ -89,11 +80,20 @@ export function TransitionPaths({ variables }: { variables: PlanVariables }) {
                               <dt>Reste à payer</dt>
                               <dd>{remainingCost ? formatMoney(remainingCost) : 'Prix inconnu'}</dd>
                               <dt>Mon CPF à cette date</dt>
-                              <dd>{projectedCpfBalance ? `${formatMoney(projectedCpfBalance)} (projeté)` : '—'}</dd>
+                              <dd>
+                                {projectedCpfBalance ? (
+                                  <>
+                                    {formatMoney(projectedCpfBalance)} (projeté)
+                                    <Explanation of={`mon CPF projeté, ${title}`} explanation={projectedCpfBalance.explanation} />
+                                  </>
+                                ) : (
+                                  '—'
+                                )}
+                              </dd>
                               <dt>Financement</dt>
                               <dd>
                                 {funding ? (
-                                  <FundingFacts funding={{ ...funding, price: candidate.training.price ?? undefined }} of={title} />
+                                  <FundingFacts funding={funding} of={title} />
                                 ) : (
                                   `Non calculable (prix ${formatMoney(candidate.training.price)}).`
                                 )}

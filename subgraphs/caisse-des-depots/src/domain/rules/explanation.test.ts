@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { listSizeHints } from '../../../../../lib/limits/list-size.js';
 import { civicCeilingExplained, civicCreditExplained } from './civic-engagement.js';
 import { ceilingExplained, correctiveTopUp, yearlyAmountExplained, yearlyCreditExplained } from './cpf-accrual.js';
 import { euros, type Explanation } from './explanation.js';
@@ -9,6 +12,15 @@ import { pointValueExplained, trainingValueExplained } from './prevention.js';
 import { projectCpf } from './projection.js';
 import { totalTrainingRightsExplained } from './training-rights.js';
 import { balanceAtExplained } from '../transition.js';
+
+/** Every explanation inside a rule's result (`explanation` values and `explanations` maps). */
+function explanationsIn(value: unknown): Explanation[] {
+  if (Array.isArray(value)) return value.flatMap(explanationsIn);
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record['ruleId'] === 'string' && Array.isArray(record['legalBasis'])) return [record as unknown as Explanation];
+  return Object.values(record).flatMap(explanationsIn);
+}
 
 /** Inputs echoed back, not computed by the rule. */
 const ECHOED = new Set(['priceCents']);
@@ -83,6 +95,20 @@ describe('every amount a rule computes explains itself (#17.3)', () => {
 
   it.each(computed)('%s', (name, value) => {
     expect(expectAllExplained(value, name)).toBeGreaterThan(0);
+  });
+
+  it("never lists more texts or inputs than the SDL's @listSize hints the cost estimate prices (#12, #18)", () => {
+    const sdl = parse(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
+    const hints = listSizeHints(sdl);
+    const texts = hints.get('Explanation.legalBasis');
+    const inputs = hints.get('Explanation.inputs');
+    const explanations = computed.flatMap(([, value]) => explanationsIn(value));
+    expect(texts).toBeDefined();
+    expect(inputs).toBeDefined();
+    expect(explanations.length).toBeGreaterThan(computed.length);
+    const most = (pick: (explanation: Explanation) => number) => Math.max(...explanations.map(pick));
+    expect(most((explanation) => explanation.legalBasis.length)).toBeLessThanOrEqual(texts ?? 0);
+    expect(most((explanation) => explanation.inputs.length)).toBeLessThanOrEqual(inputs ?? 0);
   });
 
   it('a participation explanation is built from its parameter row, not free text', () => {
