@@ -10,7 +10,6 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -61,11 +60,10 @@ export function estimateCost(input: CostInput): number {
   }
   for (const [name, value] of Object.entries(input.variables ?? {})) variables.set(name, value);
 
-  const pageSize = (field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined => {
+  /** The count asked for with `first`/`last`; undefined when the field is not given one (a paged field then takes its default). */
+  const pageSize = (field: FieldNode): number | undefined => {
     const argument = field.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
-    if (argument) return sizeOf(argument.value, variables) ?? input.defaultListSize;
-    const paginated = definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
-    return paginated ? input.defaultListSize : undefined;
+    return argument ? (sizeOf(argument.value, variables) ?? input.defaultListSize) : undefined;
   };
   const assumedSize = (parent: GraphQLCompositeType, name: string): number => input.listSizes?.get(`${parent.name}.${name}`) ?? input.defaultListSize;
 
@@ -110,13 +108,15 @@ export function estimateCost(input: CostInput): number {
     let items: number;
     if (connectionSize !== undefined && (name === 'edges' || name === 'nodes')) items = connectionSize;
     else if (name === '_entities') items = representationCount(field, variables) ?? input.defaultListSize;
-    // A single object is one item even when it takes a `first` (`transitions(first:)` sizes the paths inside it).
-    else items = list ? (pageSize(field, definition) ?? assumedSize(parent, name)) : 1;
+    else if (!list) items = 1;
+    else items = pageSize(field) ?? Math.max(assumedSize(parent, name), connectionSize ?? 0);
     if (isConnection(named)) {
       // The page size multiplies the edges, not the connection's own fields.
-      return 1 + (list ? items : 1) * selectionCost(field.selectionSet, named, pageSize(field, definition) ?? input.defaultListSize, visiting);
+      return 1 + (list ? items : 1) * selectionCost(field.selectionSet, named, pageSize(field) ?? input.defaultListSize, visiting);
     }
-    return 1 + items * selectionCost(field.selectionSet, named, undefined, visiting);
+    // A single object is one item even when it takes a `first`: that count sizes the lists inside
+    // it (`transitions(first: 50) { paths }` holds 50 paths), so they are priced at no less than it.
+    return 1 + items * selectionCost(field.selectionSet, named, list ? undefined : pageSize(field), visiting);
   };
 
   return selectionCost(input.operation.selectionSet, root, undefined, new Set());

@@ -59,6 +59,9 @@ describe('static cost estimate on the composed supergraph', () => {
     // me 1 + transitions (1 + id 1): the plan is one object; first: 5 bounds its paths, not the plan.
     expect(cost('{ me { transitions(to: "M1805", first: 5) { id } } }')).toBe(3);
     expect(cost('{ me { transitions(to: "M1805", first: 5) { paths(first: 5) { rank } } } }')).toBe(1 + 1 + (1 + 5 * 1));
+    // Its lists without their own first are priced at no less than the plan's first.
+    expect(cost('{ me { transitions(to: "M1805", first: 50) { paths { rank } } } }')).toBe(1 + 1 + (1 + 50 * 1));
+    expect(cost('{ me { transitions(to: "M1805", first: 5) { paths { rank } } } }')).toBe(1 + 1 + (1 + 20 * 1));
   });
 
   it('reads first from variables, their defaults, and prices a missing one at the default', () => {
