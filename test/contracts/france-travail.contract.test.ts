@@ -140,7 +140,20 @@ describe('ROME open data: the mobility links (rubrique_mobilite)', () => {
     expect(links).toEqual({ A1101: ['A1416', 'N4101'], M1805: ['M1806'] });
     expect(await droppedCount('france-travail')).toBe(before + 1);
     expect(seen.map((request) => request.path)).toEqual([ROME_OPEN_DATA_PATH]);
-    expect(covered.missing('ft-rome-opendata')).toEqual([]);
+  });
+
+  it('reads the ROME 4.0 layout (code_rome, code_rome_cible, numero_ordre): links ranked by numero_ordre, unranked last', async () => {
+    const csv = payloadBytes(covered.use('ft-rome-opendata/schema-derived-rome40-unix_rubrique_mobilite_v461_utf8.csv'));
+    const archive = Buffer.from(zipSync({ 'unix_rubrique_mobilite_v461_utf8.csv': csv, 'version.txt': Buffer.from('Numero de version : 461\n') }));
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    scriptedUpstream(agent, [{ statusCode: 200, data: archive, headers: { 'content-type': 'application/zip' } }]);
+    const http = createUpstreamClient({ operator: 'france-travail', baseUrl: ORIGIN, dispatcher: agent, retry: { maxRetries: 0 } });
+    const before = await droppedCount('france-travail');
+    const links = await createMobilityRepository(http, aCache()).links();
+    // A1101: rank 1, rank 2, then the blank rank; the self-link is left out. M1805: the garbage rank is kept, last.
+    expect(links).toEqual({ A1101: ['A1416', 'N4101', 'A1417'], M1805: ['M1806', 'M1810'] });
+    expect(await droppedCount('france-travail')).toBe(before + 1);  expect(covered.missing('ft-rome-opendata')).toEqual([]);
   });
 
   it('refuses an archive without the mobility file, or a file without its essential columns, as the operator failing', async () => {

@@ -166,7 +166,10 @@ describe('ROME 4.0', () => {
     expect(response.headers['content-type']).toBe('application/zip');
     const files = unzipSync(response.rawPayload);
     expect(Object.keys(files).sort()).toEqual(['unix_rubrique_mobilite_v461_utf8.csv', 'version.txt']);
-    const links = parseMobilityCsv(files['unix_rubrique_mobilite_v461_utf8.csv'] ?? new Uint8Array(), 'france-travail');
+    const csv = files['unix_rubrique_mobilite_v461_utf8.csv'] ?? new Uint8Array();
+    // The ROME 4.0 layout of the real v461 file (see test/contracts/payloads/sources.json).
+    expect(Buffer.from(csv).toString('utf8').split('\n')[0]).toBe('"code_rome","code_rome_cible","numero_ordre"');
+    const links = parseMobilityCsv(csv, 'france-travail');
     const list = metierListSchema.parse((await get('/partenaire/rome-metiers/v1/metiers/metier?champs=code,libelle')).json());
     const known = new Set(list.items.map((item) => item.code));
     expect(links['M1805']?.length).toBeGreaterThan(0);

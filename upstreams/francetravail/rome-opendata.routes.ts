@@ -9,19 +9,19 @@ export const ROME_OPEN_DATA_PATH = '/api-nomenclatureemploi/v1/open-data/csv';
 const quote = (value: string): string => `"${value.replace(/"/g, '""')}"`;
 
 /**
- * `unix_rubrique_mobilite_v<version>_utf8.csv`: the ROME mobility links (README § ROME open data).
- * Comma-separated, every field quoted, UTF-8, header first, as the archive's other CSVs. One row
- * per métier-to-métier link (no appellation: those columns empty); `code_type_mobilite` 1 = Proche
- * (same domaine professionnel), 2 = Evolution (another one).
+ * `unix_rubrique_mobilite_v<version>_utf8.csv`: the ROME mobility links (README § ROME open data),
+ * in the ROME 4.0 layout — `code_rome`, `code_rome_cible`, `numero_ordre`, the header a public
+ * importer of the real v461 archive checks. Comma-separated, every field quoted, UTF-8, header
+ * first. One row per métier-to-métier link, ranked from 1 per source: links within the same
+ * domaine professionnel first (our choice of links and ranks; the real file's are France Travail's).
  */
 export function mobilityCsv(metiers: ReadonlyMap<string, RomeMetier>): string {
-  const header = ['code_rome', 'code_rome_cible', 'code_appellation_source', 'code_appellation_cible', 'code_type_mobilite', 'libelle_type_mobilite'];
+  const header = ['code_rome', 'code_rome_cible', 'numero_ordre'];
   const rows = [header.map(quote).join(',')];
   for (const metier of metiers.values()) {
-    for (const target of metier.proximite) {
-      const close = target.code.slice(0, 3) === metier.code.slice(0, 3);
-      rows.push([metier.code, target.code, '', '', close ? '1' : '2', close ? 'Proche' : 'Evolution'].map(quote).join(','));
-    }
+    const close = (code: string) => code.slice(0, 3) === metier.code.slice(0, 3);
+    const ranked = [...metier.proximite.filter((target) => close(target.code)), ...metier.proximite.filter((target) => !close(target.code))];
+    ranked.forEach((target, index) => rows.push([metier.code, target.code, String(index + 1)].map(quote).join(',')));
   }
   return `${rows.join('\n')}\n`;
 }

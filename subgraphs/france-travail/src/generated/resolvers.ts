@@ -294,7 +294,7 @@ export type Occupation = {
   jobTitles: Array<Scalars['String']['output']>;
   /** Public transition plan from the occupation `romeCode` to this one (no personal data: funding is not computed, REMAINING_COST ranks by price). */
   pathsFrom: Maybe<TransitionPlan>;
-  /** Occupations one can move to from this one (mobilités): close ones (`Proche`) first, then evolutions. From the ROME open-data archive's `unix_rubrique_mobilite` file (data.gouv.fr dataset 58da857388ee384902e505f5) — the ROME 4.0 API's métier object carries no mobility links. Empty when the archive lists none; null, with UPSTREAM_UNAVAILABLE, while the archive cannot be read. */
+  /** Occupations one can move to from this one (mobilités): in the archive's order: by its rank (`numero_ordre`, ROME 4.0), or close ones (`Proche`) before evolutions (v3 files). From the ROME open-data archive's `unix_rubrique_mobilite` file (data.gouv.fr dataset 58da857388ee384902e505f5) — the ROME 4.0 API's métier object carries no mobility links. Empty when the archive lists none; null, with UPSTREAM_UNAVAILABLE, while the archive cannot be read. */
   relatedOccupations: Maybe<Array<Occupation>>;
   /** ROME code, e.g. M1805. */
   romeCode: Scalars['ID']['output'];

@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import { requiredText } from '../../../../lib/http/index.js';
+import { lenientNumber, requiredText } from '../../../../lib/http/index.js';
 import { ROME_PATTERN } from '../../../../lib/validation/index.js';
 
 /**
  * One row of `unix_rubrique_mobilite_v<version>_utf8.csv` in the ROME open-data archive
- * (upstreams/francetravail/README.md § ROME open data). The column names are those several
- * independent importers of this file read (`code_rome`, `code_rome_cible`,
- * `code_appellation_source`, `code_appellation_cible`, `code_type_mobilite`,
- * `libelle_type_mobilite`); the ROME 4.0 layout is not on record here, so only the two ROME codes
- * are essential and a row without them is dropped and counted.
+ * (upstreams/francetravail/README.md § ROME open data). Two layouts are on record:
+ * - ROME 4.0 (v460, v461): `code_rome`, `code_rome_cible`, `numero_ordre` — the header a public
+ *   TypeScript importer of the v461 archive checks exactly, "unit-tested against the real archive";
+ *   links are ranked by `numero_ordre` (1 first), with no close/evolution type;
+ * - ROME v3 (v330–v451): `code_rome`, `code_rome_cible`, `code_appellation_source`,
+ *   `code_appellation_cible`, `code_type_mobilite`, `libelle_type_mobilite` (Proche / Evolution),
+ *   as several independent importers read it.
+ * Only the two ROME codes are essential: a row without them is dropped and counted.
  */
 export const mobilityRowSchema = z.object({
   code_rome: requiredText.pipe(z.string().regex(ROME_PATTERN)),
   code_rome_cible: requiredText.pipe(z.string().regex(ROME_PATTERN)),
+  /** ROME 4.0: the link's rank for its source (1 first); absent in v3 files, blank or garbage read as null. */
+  numero_ordre: lenientNumber,
   code_appellation_source: z.string().nullish(),
   code_appellation_cible: z.string().nullish(),
   libelle_type_mobilite: z.string().nullish(),
