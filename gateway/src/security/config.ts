@@ -17,6 +17,8 @@ export interface RateLimitSettings {
   fallbackMaxKeys: number;
   /** HMAC key for worker ids in rate-limit keys: a plain hash of a guessable id could be reversed by enumeration. */
   keySecret: string;
+  /** Requests one anonymous address may have in flight at once in a gateway process (0: no cap); see in-flight.ts. */
+  maxInFlightAnonymous: number;
 }
 
 export interface SecurityConfig {
@@ -53,6 +55,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       RATE_LIMIT_REDIS_TIMEOUT_MS: positiveInt(100),
       RATE_LIMIT_FALLBACK_MAX_KEYS: positiveInt(50_000),
       RATE_LIMIT_KEY_SECRET: z.string().min(16).optional(),
+      RATE_LIMIT_INFLIGHT_ANONYMOUS: nonNegativeInt(6),
     },
     env,
   );
@@ -79,6 +82,7 @@ export function securityConfigFromEnv(env: EnvSource, options: { introspection: 
       redisTimeoutMs: parsed.RATE_LIMIT_REDIS_TIMEOUT_MS,
       fallbackMaxKeys: parsed.RATE_LIMIT_FALLBACK_MAX_KEYS,
       keySecret: ownSecret(env, 'RATE_LIMIT_KEY_SECRET', parsed.RATE_LIMIT_KEY_SECRET, DEV_RATE_LIMIT_KEY_SECRET),
+      maxInFlightAnonymous: parsed.RATE_LIMIT_INFLIGHT_ANONYMOUS,
     },
     costBudget: costBudgetFromEnv(env, parsed.LIMIT_MAX_COST),
   };

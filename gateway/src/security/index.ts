@@ -10,6 +10,7 @@ import { queryLimits } from '../../../lib/limits/query-limits.js';
 import { clientAddress, rateLimitSubject } from './principal-key.js';
 import { createRateLimiter, rateLimitError, setRateLimitHeaders, type RateLimiter } from './rate-limit.js';
 import { costBudgetPlugin, createAdmittedRequests } from './cost-budget.js';
+import { createInFlightLimit } from './in-flight.js';
 
 export { securityConfigFromEnv, defaultSecurityConfig, type SecurityConfig, type QueryLimits, type RateLimitSettings, type CostBudgetSettings } from './config.js';
 export { subgraphFailure } from './subgraph-errors.js';
@@ -51,11 +52,14 @@ export function createGatewaySecurity(config: SecurityConfig, deps: GatewaySecur
     createRateLimiter({ settings: config.rateLimit, costBudget: config.costBudget, redis: deps.redis ?? null, ...(deps.logger ? { logger: deps.logger } : {}) });
   // Requests are counted before GraphQL (cheap refusals); their cost is charged once the operation is known.
   const admitted = createAdmittedRequests();
+  const inFlight = createInFlightLimit(config.rateLimit.maxInFlightAnonymous);
   return {
     ...base,
     plugins: [...base.plugins, costBudgetPlugin({ limiter, limits: config.limits, estimate: limits.estimate, admitted })],
     admit: async ({ request, response, principal }) => {
       const subject = rateLimitSubject(principal, clientAddress(request, config.rateLimit.trustProxyHops), config.rateLimit.keySecret);
+      // Refused before it counts: a request turned away for concurrency spends none of the window.
+      inFlight.enter(subject, response);
       const decision = await limiter.check(subject);
       setRateLimitHeaders(response, decision);
       if (!decision.allowed) throw rateLimitError(decision);
