@@ -86,7 +86,8 @@ async function flood(): Promise<string[]> {
       const ms: number[] = [];
       const runs: SingleRun[] = [];
       let settled = until === undefined;
-      void until?.finally(() => (settled = true));
+      const done = () => void (settled = true);
+      void until?.then(done, done);
       for (let index = 0; index < count || !settled; index += 1) {
         const run = await sendOnce(bench.graphql, { ...jobs, variables: { romeCodes: ['J1506'], near: { departmentCode: DEPARTMENTS[(offset + index) % DEPARTMENTS.length] } } }, { authorization: `Bearer ${token}` });
         ms.push(run.ms);

@@ -7,9 +7,9 @@ import type { RateLimitSubject } from './principal-key.js';
  * The request and cost windows bound how much a client asks per minute, but twenty heavy requests
  * sent at the same instant are all admitted before any of them settles, and while they run they
  * share the CPU and the operators' quotas with everyone else. Past `max` requests of one address
- * still unanswered, the next is refused at once: 429 RATE_LIMITED, `Retry-After: 1`
- * (`RateLimit-Policy: 6;comment="in-flight"`), no GraphQL
- * work, no upstream call. The default (6) is what a browser opens to one origin over HTTP/1.1, so
+ * still unanswered, the next is refused at once: 429 RATE_LIMITED with `Retry-After: 1` (set by the
+ * HTTP layer from the error) and `RateLimit-Policy: 6;comment="in-flight"`, no GraphQL work, no
+ * upstream call. The default (6) is what a browser opens to one origin over HTTP/1.1, so
  * a person on a page never meets it. Workers and partners are identified and budgeted: not capped.
  * Per process, like the socket it counts: N replicas allow N × max.
  */
@@ -32,7 +32,6 @@ export function createInFlightLimit(maxAnonymous: number): InFlightLimit {
       if (subject.kind !== 'anonymous' || maxAnonymous <= 0) return;
       const current = counts.get(subject.key) ?? 0;
       if (current >= maxAnonymous) {
-        response.setHeader('retry-after', '1');
         response.setHeader('ratelimit-policy', `${maxAnonymous};comment="in-flight"`);
         throw rateLimited(undefined, 1);
       }
