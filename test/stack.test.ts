@@ -83,6 +83,30 @@ describe('whole stack', () => {
     for (const edge of me.jobSeeker.soughtOccupation.trainings.edges) expect(typeof edge.node.cpfEligible).toBe('boolean');
   });
 
+  it('resolves `me` in caisse-des-depots and france-travail at once, and they agree: one error for a caller who is not a worker', async () => {
+    const query = '{ me { id activityAccount { cpf { balance { cents } } } jobSeeker { registered } } }';
+    const fetchesOf = async (subgraph: string) => {
+      const text = await (await fetch(stack.urls.metrics.gateway)).text();
+      return text
+        .split('\n')
+        .filter((line) => line.startsWith('subgraph_fetches_total{') && line.includes(`subgraph="${subgraph}"`))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+    };
+    const before = { cdc: await fetchesOf('caisse-des-depots'), ft: await fetchesOf('france-travail') };
+    const worker = await stack.query(query, {}, { authorization: `Bearer ${await stack.workerToken('W000005')}` });
+    expect(worker.body.errors).toBeUndefined();
+    expect(worker.body.data?.['me']).toMatchObject({ id: 'W000005', activityAccount: { cpf: { balance: { cents: expect.any(Number) } } }, jobSeeker: { registered: true } });
+    // One fetch to each: both subgraphs answered `me` (the plan's first stage), no entity fetch after it.
+    expect({ cdc: (await fetchesOf('caisse-des-depots')) - before.cdc, ft: (await fetchesOf('france-travail')) - before.ft }).toEqual({ cdc: 1, ft: 1 });
+
+    const anonymous = await stack.query(query);
+    expect(anonymous.body.data?.['me']).toBeNull();
+    expect(anonymous.body.errors?.map((error) => [error.path, error.extensions?.['code']])).toEqual([[['me'], 'UNAUTHENTICATED']]);
+    const partner = await stack.query(query, {}, { authorization: `Bearer ${await stack.partnerToken('demo-counsellor', 'cpf:read jobseeker:read')}` });
+    expect(partner.body.data?.['me']).toBeNull();
+    expect(partner.body.errors?.map((error) => [error.path, error.extensions?.['code']])).toEqual([[['me'], 'FORBIDDEN']]);
+  });
+
   it('forwards the gateway’s own request id (never the caller’s) to the subgraphs and on to every operator they call', async () => {
     const clientId = `e2e-${Date.now().toString(36)}`;
     const token = await stack.workerToken('W000006');

@@ -116,9 +116,9 @@ describe('rights read once per gateway request (subgraph caches off, so only the
     expect(rights).toBe(1);
   });
 
-  it('a transition plan: two fetches to caisse-des-depots, one rights call', async () => {
+  it('a transition plan: one fetch to caisse-des-depots (france-travail answers `me` and the plan), one rights call', async () => {
     const { rights, cdcFetches } = await run(TRANSITION, 'W000005');
-    expect(cdcFetches).toBe(2);
+    expect(cdcFetches).toBe(1);
     expect(rights).toBe(1);
   });
 });

@@ -83,3 +83,20 @@ export function assertPersonalAccess(request: PersonalAccessRequest): AccessDeci
   if (!decision.allowed) throw accessError(decision, request.scope);
   return decision;
 }
+
+/**
+ * Who `me` is — the one rule for the shared root field, so every subgraph resolving it answers
+ * the same (the gateway merges their answers, and an object from one beside null from the other
+ * would depend on which arrived last). The calling worker's id, when the token is a worker's
+ * carrying `scope` (`cpf:read`, which `me` has always needed); otherwise the decision and its
+ * client-facing error: UNAUTHENTICATED without a token, FORBIDDEN for a partner or a worker token
+ * without the scope. Pure; the caller audits.
+ */
+export type SelfDecision = { ok: true; workerId: string; decision: AccessDecision } | { ok: false; error: AppError; decision?: AccessDecision };
+
+export function decideSelf(principal: Principal | undefined, scope: string): SelfDecision {
+  if (principal === undefined || principal.kind === 'anonymous') return { ok: false, error: unauthenticated() };
+  if (principal.kind !== 'worker') return { ok: false, error: forbidden('`me` needs a worker token; partners use `worker(id)`.') };
+  const decision = decidePersonalAccess({ principal, workerId: principal.workerId, scope });
+  return decision.allowed ? { ok: true, workerId: principal.workerId, decision } : { ok: false, error: accessError(decision, scope), decision };
+}

@@ -69,8 +69,10 @@ describe('quota gate', () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     expect(gate.started?.('flooder')).toBe(7);
     const before = clock.now;
-    await gate.acquire({ key: 'victim', deadline: clock.now + 1 });
-    await gate.acquire({ key: 'victim', deadline: clock.now + 1 });
+    // "At once" is read on the manual clock (it did not move). The deadline leaves the real timer
+    // behind it (setTimeout, a second) no chance to fire first on a loaded machine.
+    await gate.acquire({ key: 'victim', deadline: clock.now + 1000 });
+    await gate.acquire({ key: 'victim', deadline: clock.now + 1000 });
     expect(clock.now).toBe(before);
     expect(gate.started?.()).toBe(9);
     await Promise.all(flood);

@@ -1,10 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /**
- * One error per distinct validation failure (issue #12 item 8): graphql-js reports an unknown
- * directive once per occurrence, so `@x @x @x …` answered ten identical errors for ten copies.
- * Errors with no path (parse and validation errors: the request as a whole) that are identical in
- * message and extensions are sent once; field errors (with a path) are never merged.
+ * One error per distinct failure. Errors identical in path, message and extensions are sent
+ * once:
+ * - validation (issue #12 item 8, no path): graphql-js reports an unknown directive once per
+ *   occurrence, so `@x @x @x …` answered ten identical errors for ten copies;
+ * - a shared root field (`me`, resolved by caisse-des-depots and france-travail at once, issue #15
+ *   point 3): both refuse an anonymous caller the same way, which is one error at `me`, not two.
+ * Errors that differ in anything, their path included (each list item has its own), are all kept.
  */
 export function duplicateErrorsPlugin<Ctx extends BaseContext>(): ApolloServerPlugin<Ctx> {
   return {
@@ -16,8 +19,7 @@ export function duplicateErrorsPlugin<Ctx extends BaseContext>(): ApolloServerPl
           if (!errors || errors.length < 2) return;
           const seen = new Set<string>();
           const kept = errors.filter((error) => {
-            if (error.path !== undefined) return true;
-            const key = JSON.stringify([error.message, error.extensions ?? null]);
+            const key = JSON.stringify([error.path ?? null, error.message, error.extensions ?? null]);
             if (seen.has(key)) return false;
             seen.add(key);
             return true;

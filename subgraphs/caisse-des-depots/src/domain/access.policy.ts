@@ -1,5 +1,5 @@
 import { isWorkerId } from '../../../../lib/auth/claims.js';
-import { accessError, decidePersonalAccess, needsConsentLookup, type AccessDecision } from '../../../../lib/auth/policy.js';
+import { accessError, decidePersonalAccess, decideSelf, needsConsentLookup, type AccessDecision } from '../../../../lib/auth/policy.js';
 import { Scope, type Principal } from '../../../../lib/auth/principal.js';
 import type { AuditLog } from '../../../../lib/auth/audit.js';
 import { badInput, forbidden, unauthenticated } from '../../../../lib/errors/index.js';
@@ -76,11 +76,11 @@ export function createAccessPolicy(deps: AccessPolicyDeps): AccessPolicy {
 
   return {
     async requireSelf(fields) {
-      if (principal.kind === 'anonymous') throw unauthenticated();
-      if (principal.kind !== 'worker') throw forbidden('`me` needs a worker token; partners use `worker(id)`.');
-      const decision = await audited(principal.workerId, fields);
-      if (!decision.allowed) throw accessError(decision, Scope.CPF_READ);
-      return principal.workerId;
+      // The rule france-travail's `me` applies too (lib/auth decideSelf); a worker's decision is audited.
+      const self = decideSelf(principal, Scope.CPF_READ);
+      if (principal.kind === 'worker' && self.decision) await deps.audit.append({ principal, workerId: principal.workerId, fields, decision: self.decision, requestId: deps.requestId });
+      if (!self.ok) throw self.error;
+      return self.workerId;
     },
 
     async requireWorker(workerId, fields, argument = 'id') {

@@ -393,7 +393,7 @@ export type PreventionUseKind =
 
 export type Query = {
   __typename?: 'Query';
-  /** The calling worker (worker token). Null with UNAUTHENTICATED for anyone else. */
+  /** The calling worker (worker token): never null for one, even when the Caisse des dépôts holds no account for them (then `activityAccount` is null with NOT_FOUND). Null with UNAUTHENTICATED (no token) or FORBIDDEN (a partner token) for anyone else. Resolved by caisse-des-depots and france-travail alike (shared root field), so the CPF rights and the job-seeker status are read at once. */
   me: Maybe<Worker>;
   /** A worker by id: the worker themself, or a partner holding `cpf:read` with that worker's consent. Null with FORBIDDEN otherwise. */
   worker: Maybe<Worker>;

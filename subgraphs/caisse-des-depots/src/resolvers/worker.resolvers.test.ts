@@ -195,6 +195,12 @@ describe('worker(id)', () => {
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
   });
 
+  it('`me` is the calling worker even when the CDC holds no account: activityAccount null with NOT_FOUND (france-travail answers `me` alike)', async () => {
+    const answer = await harness.query('{ me { id activityAccount { cpf { balance { cents } } } } }', {}, 'worker:W999999');
+    expect(answer.data).toEqual({ me: { id: 'W999999', activityAccount: null } });
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.['code']])).toEqual([[['me', 'activityAccount'], 'NOT_FOUND']]);
+  });
+
   it('audits every personal read and denial with the fields asked, never the values', async () => {
     await harness.query('{ worker(id: "W000002") { activityAccount { cpf { balance { cents } regime } } } }', {}, 'partner:acme:cpf:read');
     await harness.query('{ worker(id: "W000005") { activityAccount { cpf { balance { cents } } } } }', {}, 'partner:acme:cpf:read');

@@ -40,10 +40,13 @@ async function existing(id: string, context: Context): Promise<WorkerRef | null>
 
 export const workerResolvers: Resolvers = {
   Query: {
+    // Never null for a worker token, without reading the rights: france-travail resolves the same
+    // shared field from the token alone, and the gateway merges both answers, so they must agree.
+    // A worker the CDC does not know gets `activityAccount` null with NOT_FOUND.
     me: async (_parent, _args, context, info) => {
       const id = await context.access.requireSelf(selectedPaths(info));
       validateNestedArguments(info, context, []);
-      return await existing(id, context);
+      return { id };
     },
     worker: async (_parent, { id }, context, info) => {
       const scope = await context.access.requireWorker(id, selectedPaths(info));

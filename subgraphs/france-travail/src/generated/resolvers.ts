@@ -416,6 +416,8 @@ export type Query = {
   jobOffers: Maybe<JobOfferConnection>;
   /** Public figures for one occupation in one territory, for dashboards: live offers count, the catalogue's trainings and CPF-eligible share, return-to-work rates and France Travail's 2020 labour-market tension. Anonymous access, no personal data. Null when the territory is unknown; BAD_USER_INPUT for a malformed code. */
   labourMarket: Maybe<LabourMarket>;
+  /** The calling worker (worker token): never null for one, even when the Caisse des dépôts holds no account for them (then `activityAccount` is null with NOT_FOUND). Null with UNAUTHENTICATED (no token) or FORBIDDEN (a partner token) for anyone else. Resolved by caisse-des-depots and france-travail alike (shared root field), so the CPF rights and the job-seeker status are read at once. */
+  me: Maybe<Worker>;
   /** One occupation of the ROME 4.0 referential; null when the code is unknown. */
   occupation: Maybe<Occupation>;
   /** Occupations whose label or job titles match the search, accent- and case-insensitive, in ROME code order. */
@@ -1082,6 +1084,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   jobOffer?: Resolver<Maybe<ResolversTypes['JobOffer']>, ParentType, ContextType, RequireFields<QueryJobOfferArgs, 'id'>>;
   jobOffers?: Resolver<Maybe<ResolversTypes['JobOfferConnection']>, ParentType, ContextType, RequireFields<QueryJobOffersArgs, 'filter'>>;
   labourMarket?: Resolver<Maybe<ResolversTypes['LabourMarket']>, ParentType, ContextType, RequireFields<QueryLabourMarketArgs, 'romeCode' | 'territory'>>;
+  me?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType, RequireFields<QueryOccupationArgs, 'romeCode'>>;
   occupations?: Resolver<Maybe<ResolversTypes['OccupationConnection']>, ParentType, ContextType, RequireFields<QueryOccupationsArgs, 'search'>>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'code'>>;

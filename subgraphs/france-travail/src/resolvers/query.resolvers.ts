@@ -1,3 +1,4 @@
+import { decideSelf, Scope } from '../../../../lib/auth/index.js';
 import { badInput } from '../../../../lib/errors/index.js';
 import { pageRequest, requireRomeCode, toConnection } from '../../../../lib/validation/index.js';
 import { isOfferId, toOfferSearch, toPlaceQuery } from '../domain/inputs.js';
@@ -6,6 +7,15 @@ import { foldAccents } from '../../../../lib/text.js';
 import { offerConnection } from './offer-search.js';
 
 export const queryResolvers: QueryResolvers = {
+  // Shared with caisse-des-depots, by the same rule (lib/auth decideSelf) and from the token alone,
+  // so the gateway reads the job-seeker status beside the rights (the gateway sends one copy of the
+  // error both subgraphs give). What is personal (`jobSeeker`) checks and audits its own access.
+  me: (_parent, _args, context) => {
+    const self = decideSelf(context.principal, Scope.CPF_READ);
+    if (!self.ok) throw self.error;
+    return { id: self.workerId };
+  },
+
   jobOffers: async (_parent, { filter, first, after }, context, info) => await offerConnection(context, toOfferSearch(filter), first, after, info),
 
   jobOffer: async (_parent, { id }, context) => {
