@@ -32,6 +32,10 @@ export function commonEnv(choices: ConfigChoices): Record<string, string> {
     LOG_LEVEL: 'warn',
     // Unset, not inherited from the caller's shell: only the cache-on run talks to Redis.
     REDIS_URL: '',
+    // france-travail's refresher of public per-training data starts a pass over the whole catalogue
+    // (~18,000 upstream calls) at start-up: its background calls would be counted as the measured
+    // queries' own and share the two cores with them. It has its own test (test/refresh.stack.test.ts).
+    FT_REFRESH_ENABLED: 'false',
     ...(choices.ftQuota
       ? {}
       : { FT_CLIENT_ID: 'PAR_cpagraph_unthrottled', FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret', FT_RATE_LIMIT_PER_SECOND: '10000' }),

@@ -58,7 +58,8 @@ async function sample(stack: BenchStack): Promise<MemorySample[]> {
 const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack(commonEnv({ redisUrl: null, latencyMs: 0, jitterMs: 0, ftQuota: false }));
+  // The refresher stays on: memory over time includes its passes, as in production.
+  const stack = await startBenchStack({ ...commonEnv({ redisUrl: null, latencyMs: 0, jitterMs: 0, ftQuota: false }), FT_REFRESH_ENABLED: 'true' });
   try {
     const scenarios = loadScenarios();
     const headers = new Map<string, Record<string, string>>();
