@@ -30,7 +30,13 @@ async function main(): Promise<void> {
   }
   ensureWebBuild();
   process.stdout.write('Starting simulators, subgraphs and gateway…\n');
-  const stack = await startStack({ ports, metricsPorts, output: 'inherit', restart: true });
+  // No Redis here: france-travail's public cache entries (the statistics and reviews its refresher
+  // reads ahead of demand) are kept in .cache/snapshots across restarts, so a restart does not meet
+  // France Travail's quota cold; and the in-process tier is sized for the whole catalogue's ~18,000
+  // refreshed entries (the refresher fills at most half of it). A variable set by the caller wins.
+  const defaults: Record<string, string> = { CACHE_SNAPSHOT_DIR: repoPath('.cache', 'snapshots'), CACHE_MEMORY_MAX_ENTRIES: '40000', CACHE_MEMORY_MAX_MB: '256' };
+  const env = Object.fromEntries(Object.entries(defaults).filter(([name]) => process.env[name] === undefined));
+  const stack = await startStack({ ports, metricsPorts, output: 'inherit', restart: true, env });
   process.stdout.write(
     [
       '',

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coldVariants } from '../bench/cold-variants.js';
 import { loadScenarios } from '../bench/scenarios.js';
@@ -8,6 +11,12 @@ type Finder = { trainings: { totalCount: number; edges: { node: { id: string; ou
 /** France Travail's quota in this stack (the simulator's unthrottled client, so a whole pass fits in the test). */
 const RATE = 400;
 const SHARE = 0.5;
+
+/**
+ * Both stacks of this file keep france-travail's in-process cache in one snapshot directory, under
+ * one key prefix (a snapshot is only restored into the cache that wrote it).
+ */
+const SNAPSHOT = { CACHE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'cpa-refresh-snapshot-')), CACHE_KEY_PREFIX: `cpa-refresh-${process.pid}` };
 
 /**
  * Issue #15 point 4, by counting: the refresher writes every training's outcomes (France Travail,
@@ -33,6 +42,7 @@ describe('public per-training data refreshed ahead of demand', () => {
         FT_REFRESH_ENABLED: 'true',
         FT_REFRESH_SHARE: String(SHARE),
         FT_REFRESH_READY_KEYS: '100000',
+        ...SNAPSHOT,
       },
       readyTimeoutMs: 240_000,
     });
@@ -78,5 +88,53 @@ describe('public per-training data refreshed ahead of demand', () => {
     expect(calls.byOperator['anotea'] ?? 0).toBe(0);
     expect(calls.byOperator['francetravail'] ?? 0).toBe(0);
     expect(userPath).toBeLessThanOrEqual(8);
+  }, 60_000);
+});
+
+/**
+ * Issue #16.1 under France Travail's real quota (10 calls/s, `npm start`'s client and defaults): the
+ * stack above is stopped (SIGTERM: france-travail writes its cache snapshot while draining) and a
+ * new one started on the same snapshot. The moment it says ready, graph.md's four queries are sent
+ * at once, as a front-end's first page would: every answer is complete and without errors, because
+ * what the refresher read before the restart was restored before the port opened.
+ */
+describe('a restart under the real quota, warm from the cache snapshot', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      env: {
+        REDIS_URL: '',
+        CACHE_MEMORY_MAX_ENTRIES: '120000',
+        // npm start's France Travail client and quota, and its refresher (on, ready without waiting for it).
+        FT_REFRESH_ENABLED: 'true',
+        ...SNAPSHOT,
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers graph.md\'s four queries sent at once the moment it is ready, without an error', async () => {
+    const scenarios = loadScenarios();
+    const answers = await Promise.all(
+      scenarios.map(async (scenario) => {
+        const headers: Record<string, string> = scenario.workerId ? { authorization: `Bearer ${await stack.workerToken(scenario.workerId)}` } : {};
+        return { id: scenario.id, answer: await stack.query<Record<string, unknown>>(scenario.query, scenario.variables, headers) };
+      }),
+    );
+    for (const { id, answer } of answers) {
+      expect(answer.status, id).toBe(200);
+      expect(answer.body.errors ?? [], id).toEqual([]);
+      expect(answer.body.data, id).toBeTruthy();
+    }
+    const finder = answers.find(({ id }) => id === 'training-finder')?.answer.body.data as Finder | undefined;
+    expect(finder?.trainings.edges.length).toBe(50);
+    expect(finder?.trainings.edges.every((edge) => edge.node.reviews !== null)).toBe(true);
+    const metrics = await (await fetch(stack.urls.metrics['france-travail'])).text();
+    const restored = Number(/^cache_snapshot_entries\{event="restored"\} (\S+)$/m.exec(metrics)?.[1] ?? '0');
+    expect(restored).toBeGreaterThan(10_000);
   }, 60_000);
 });

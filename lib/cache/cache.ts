@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { CacheMode, CacheSettings } from './config.js';
 import { cacheKeyPrefixFromEnv, cacheModeFromEnv, DEV_CACHE_KEY_SECRET, kindsFromConfig } from './config.js';
 import type { CacheContext } from './context.js';
@@ -11,6 +12,7 @@ import { LOCK_DEFAULTS, type LockSettings } from './lock.js';
 import { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 import { createPassThrough } from './pass-through.js';
 import { RedisStore, type RedisClient } from './redis-store.js';
+import { createCacheSnapshot, type CacheSnapshot } from './snapshot.js';
 import { Tiers } from './tiers.js';
 
 export interface CacheOptions<Kinds extends KindTable> {
@@ -36,6 +38,8 @@ export interface CacheOptions<Kinds extends KindTable> {
   now?: () => number;
   /** `off`: every fetch calls its loader, nothing is stored (benchmarks). Defaults to CACHE_MODE, else `on`. */
   mode?: CacheMode;
+  /** A directory for the in-process tier's public entries across restarts, as `<namespace>.cache.json.gz` (lib/cache/snapshot.ts); none by default. */
+  snapshotDir?: string;
 }
 
 export interface Cache<Kinds extends KindTable> {
@@ -50,6 +54,8 @@ export interface Cache<Kinds extends KindTable> {
   ): Promise<Map<string, T | Error>>;
   /** Drops an entry from Redis and from this process's memory (other processes' memory keeps it until its TTL). */
   invalidate<K extends keyof Kinds & string>(kind: K, key: string, options: { scope: ScopeFor<Kinds[K]> }): Promise<void>;
+  /** The in-process tier on disk, when `snapshotFile` was given (and there is such a tier). */
+  readonly snapshot: CacheSnapshot | null;
 }
 
 export const CACHE_DEFAULTS = { version: 1, compressAboveBytes: 1_024 } as const;
@@ -81,6 +87,7 @@ export function createCache<const Kinds extends KindTable = typeof DEFAULT_KINDS
 
   return {
     mode: redis === null ? 'memory' : 'redis',
+    snapshot: memory !== null && options.snapshotDir ? createCacheSnapshot({ store: memory, prefix: context.prefix, file: join(options.snapshotDir, `${options.namespace}.cache.json.gz`) }) : null,
     fetch: async (kind, key, loader, fetchOptions) =>
       await fetchOne(context, { kind, key, loader, scope: fetchOptions.scope, ttlSeconds: fetchOptions.ttlSeconds, staleSource: fetchOptions.staleSource }),
     fetchMany: async (kind, keys, batchLoader, fetchOptions) =>
@@ -100,5 +107,6 @@ export function cacheOptionsFromConfig(settings: CacheSettings) {
     compressAboveBytes: settings.CACHE_COMPRESS_MIN_BYTES,
     memory: { maxEntries: settings.CACHE_MEMORY_MAX_ENTRIES, maxBytes: settings.CACHE_MEMORY_MAX_MB * 1024 * 1024 },
     mode: settings.CACHE_MODE,
+    ...(settings.CACHE_SNAPSHOT_DIR ? { snapshotDir: settings.CACHE_SNAPSHOT_DIR } : {}),
   };
 }

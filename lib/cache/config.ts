@@ -61,6 +61,10 @@ export const cacheEnvShape = {
   CACHE_KEY_SECRET: z.string().min(32).optional(),
   CACHE_MEMORY_MAX_ENTRIES: positiveInt(10_000),
   CACHE_MEMORY_MAX_MB: positiveInt(64),
+  /** A directory keeping each cache's in-process public entries across restarts, one file per namespace (lib/cache/snapshot.ts); unset: none. */
+  CACHE_SNAPSHOT_DIR: z.string().min(1).optional(),
+  /** How often that file is rewritten (it is also written at shutdown). */
+  CACHE_SNAPSHOT_INTERVAL_SECONDS: positiveInt(300),
   /** Values whose JSON is larger than this are brotli-compressed. */
   CACHE_COMPRESS_MIN_BYTES: nonNegativeInt(1_024),
   CACHE_TTL_REFERENCE_SECONDS: positiveInt(DEFAULT_KINDS.reference.ttlSeconds),

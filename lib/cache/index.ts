@@ -3,7 +3,8 @@ export { DEFAULT_KINDS, type DefaultKinds, type FetchOptions, type KindPolicy, t
 export type { Scope } from './keys.js';
 export { LOCK_DEFAULTS, type LockSettings } from './lock.js';
 export type { CacheStore, StoreEntry } from './store.js';
-export { MemoryStore, MEMORY_DEFAULTS, type MemoryStoreOptions } from './memory-store.js';
+export { MemoryStore, MEMORY_DEFAULTS, type MemoryEntry, type MemoryStoreOptions } from './memory-store.js';
+export { createCacheSnapshot, type CacheSnapshot } from './snapshot.js';
 export { RedisStore, type RedisClient } from './redis-store.js';
 export { createRedisFromConfig } from './redis-connect.js';
 export {

@@ -12,6 +12,15 @@ export interface MemoryStoreOptions {
 
 export const MEMORY_DEFAULTS = { maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 } as const;
 
+/** One entry as lru-cache dumps it: `start` is a wall-clock timestamp (ms), portable to another process. */
+export interface MemoryEntry {
+  key: string;
+  value: Buffer | string;
+  /** When the entry's TTL started (epoch ms) and how long it lasts (ms). */
+  start: number;
+  ttl: number;
+}
+
 /** The in-process tier: bounded by count and bytes, entries expire by TTL. */
 export class MemoryStore implements CacheStore {
   private readonly lru: LRUCache<string, Buffer | string>;
@@ -48,5 +57,27 @@ export class MemoryStore implements CacheStore {
 
   get size(): number {
     return this.lru.size;
+  }
+
+  /** The entries still alive at `Date.now()`, least recently used first (lru-cache's portable dump). */
+  dump(): MemoryEntry[] {
+    const wallNow = Date.now();
+    const entries: MemoryEntry[] = [];
+    for (const [key, entry] of this.lru.dump()) {
+      if (entry.start === undefined || entry.ttl === undefined || entry.start + entry.ttl <= wallNow) continue;
+      entries.push({ key, value: entry.value, start: entry.start, ttl: entry.ttl });
+    }
+    return entries;
+  }
+
+  /** Adds dumped entries with the TTL they had left (those expired since are skipped); returns how many. */
+  restore(entries: readonly MemoryEntry[]): number {
+    const wallNow = Date.now();
+    const alive = entries.filter((entry) => entry.start + entry.ttl > wallNow);
+    // lru-cache's load() replaces the whole cache: keep what is already here, the newer wins.
+    const current = this.lru.dump();
+    const restored: [string, LRUCache.Entry<Buffer | string>][] = alive.map((entry) => [entry.key, { value: entry.value, start: entry.start, ttl: entry.ttl }]);
+    this.lru.load([...restored, ...current]);
+    return alive.length;
   }
 }

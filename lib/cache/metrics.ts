@@ -1,4 +1,4 @@
-import { counter } from '../metrics/index.js';
+import { counter, gauge } from '../metrics/index.js';
 
 /** One per lookup: a `fetch`, or each key of a `fetchMany` (callers joining a lookup in flight are not counted again). */
 export const cacheRequests = counter({
@@ -15,3 +15,10 @@ export const cacheErrors = counter({
 
 export type CacheResult = 'hit' | 'miss' | 'stale';
 export type CacheOp = 'get' | 'mget' | 'set' | 'mset' | 'del' | 'lock' | 'unlock';
+
+/** Entries of the in-process tier's snapshot file (lib/cache/snapshot.ts): restored at start, written last. */
+export const snapshotEntries = gauge({
+  name: 'cache_snapshot_entries',
+  help: 'Public entries restored from the cache snapshot file at start, and written to it the last time.',
+  labelNames: ['event'] as const,
+});

@@ -13,6 +13,7 @@ export function createPassThrough<Kinds extends KindTable>(kinds: KindTable): Ca
     checkedScope(kind, policyFor({ kinds }, kind, ttlSeconds), scope);
   return {
     mode: 'off',
+    snapshot: null,
     fetch: async (kind, _key, loader, options) => {
       check(kind, options.scope, options.ttlSeconds);
       return await loader();

@@ -2,6 +2,7 @@ import { drainOnSignals } from '../../../lib/server/drain.js';
 import { createLogger } from '../../../lib/logging/index.js';
 import { auditLogFromEnv, authConfigFromEnv, createConsentClient, createTokenVerifier } from '../../../lib/auth/index.js';
 import { cacheOptionsFromConfig, createCache, createRedisFromConfig, parseCacheConfig } from '../../../lib/cache/index.js';
+import { keepSnapshot } from '../../../lib/cache/snapshot.js';
 import { runMain } from '../../../lib/config/index.js';
 import { createReadiness } from '../../../lib/server/readiness.js';
 import { createFranceTravailSubgraph } from './app.js';
@@ -25,6 +26,11 @@ await runMain(async () => {
   const upstreams = createUpstreams(config, cache);
   const verifier = createTokenVerifier(auth);
   const logger = createLogger('france-travail');
+  // What was refreshed survives a restart on disk (CACHE_SNAPSHOT_DIR; `npm start` sets it, having no Redis): restored
+  // before the refresher starts (its first pass keeps restored entries) and before the port opens.
+  const snapshot = cache.snapshot
+    ? await keepSnapshot(cache.snapshot, { intervalSeconds: cacheSettings.CACHE_SNAPSHOT_INTERVAL_SECONDS, logger: logger.child({ component: 'cache-snapshot' }) })
+    : undefined;
   // Public per-training data of the whole catalogue, refreshed ahead of demand at the quota's background share.
   const feeds = feedUrls(config.CARIF_OREF_FEED_URLS, config.CARIF_OREF_URL);
   const refresher = config.FT_REFRESH_ENABLED
@@ -71,6 +77,7 @@ await runMain(async () => {
   drainOnSignals(async () => {
     refresher?.stop();
     await running.stop();
+    await snapshot?.close();
     await Promise.all([metrics.close(), ...upstreams.clients.map((client) => client.close()), redis?.quit()]);
   }, { logger });
 });
