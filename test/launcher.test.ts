@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarios, type Scenario } from '../bench/scenarios.js';
 import { repoPath } from '../lib/paths.js';
@@ -65,11 +68,14 @@ describe('launcher', () => {
       LOG_LEVEL: 'warn',
       // A cold start: no cache entry of an earlier run may answer for the services.
       CACHE_KEY_PREFIX: `cpa-${run}`,
+      // Its own snapshot directory: never the developer's .cache/snapshots of `npm start`.
+      CACHE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'cpa-launcher-')),
       RATE_LIMIT_KEY_PREFIX: `cpa-${run}:ratelimit:`,
       // Readiness is under test, not France Travail's 10 calls/s. Under the real quota the refresher
       // (FT_REFRESH_*) needs a whole first pass (~5,800 outcome keys, ≥ 10 min at the full quota) before
-      // a cold Paris training finder finds its outcomes cached; readiness does not wait that long
-      // (issue #16.1 open point). The simulator's unthrottled client.
+      // a cold Paris training finder finds its outcomes cached; readiness does not wait that long. A
+      // restart under the real quota, warm from the cache snapshot, is test/refresh.stack.test.ts's.
+      // The simulator's unthrottled client here.
       FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
       FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
       FT_RATE_LIMIT_PER_SECOND: '10000',
