@@ -19,6 +19,14 @@ const SHARE = 0.5;
 const SNAPSHOT = { CACHE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'cpa-refresh-snapshot-')), CACHE_KEY_PREFIX: `cpa-refresh-${process.pid}` };
 
 /**
+ * No Redis, the refresher on, and the in-process tier sized for the whole catalogue's entries
+ * (~6,000 outcomes, ~12,000 reviews): the refresher writes at most half of it, and counts two
+ * entries per review key (a provider's reviews may name more keys than its trainings), so 120,000
+ * covers every provider.
+ */
+const WARM_WITHOUT_REDIS = { REDIS_URL: '', CACHE_MEMORY_MAX_ENTRIES: '120000', FT_REFRESH_ENABLED: 'true', ...SNAPSHOT };
+
+/**
  * Issue #15 point 4, by counting: the refresher writes every training's outcomes (France Travail,
  * Formacode × department) and reviews (Anotéa, by provider) ahead of demand, within its share of
  * the quota; a 50-training search nobody asked before then answers complete, without errors, and
@@ -31,18 +39,12 @@ describe('public per-training data refreshed ahead of demand', () => {
   beforeAll(async () => {
     stack = await startTestStack({
       env: {
-        // The in-process tier, sized for the whole catalogue's entries (~6,000 outcomes, ~12,000
-        // reviews): the refresher writes at most half of it, and counts two entries per review key
-        // (a provider's reviews may name more keys than its trainings), so 120,000 covers every provider.
-        REDIS_URL: '',
-        CACHE_MEMORY_MAX_ENTRIES: '120000',
+        ...WARM_WITHOUT_REDIS,
         FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
         FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
         FT_RATE_LIMIT_PER_SECOND: String(RATE),
-        FT_REFRESH_ENABLED: 'true',
         FT_REFRESH_SHARE: String(SHARE),
         FT_REFRESH_READY_KEYS: '100000',
-        ...SNAPSHOT,
       },
       readyTimeoutMs: 240_000,
     });
@@ -103,13 +105,8 @@ describe('a restart under the real quota, warm from the cache snapshot', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({
-      env: {
-        REDIS_URL: '',
-        CACHE_MEMORY_MAX_ENTRIES: '120000',
-        // npm start's France Travail client and quota, and its refresher (on, ready without waiting for it).
-        FT_REFRESH_ENABLED: 'true',
-        ...SNAPSHOT,
-      },
+      // npm start's France Travail client and quota, and its refresher (on, ready without waiting for it).
+      env: WARM_WITHOUT_REDIS,
     });
   }, 120_000);
 
