@@ -208,9 +208,10 @@ describe('journeys through the gateway (#17.6)', () => {
     console.info(JSON.stringify({ candidates: plan.candidates.length, outcomeKeys: outcomeKeys.size, paths: plan.paths.length, calls }));
     expect(plan.paths.length).toBeGreaterThan(0);
     expect(plan.candidates.length).toBeGreaterThanOrEqual(plan.paths.length);
-    // The CPF rights: read once for the whole gateway request. \`me\` and the ranked paths reach the
-    // Caisse des dépôts subgraph in two fetches; the second reuses the first's read (the per-request
-    // rights memo, subgraphs/caisse-des-depots/src/loaders/rights.loader.ts), and no candidate adds one.
+    // The CPF rights: read once for the whole gateway request, and no candidate adds one. When \`me\`
+    // and the ranked paths reach the Caisse des dépôts subgraph in two fetches, the second reuses the
+    // first's read (the per-request rights memo, subgraphs/caisse-des-depots/src/loaders/rights.loader.ts);
+    // when france-travail answers \`me\` (a shared root field), the subgraph is fetched once.
     expect(count(/caissedesdepots\/api\/cpa\/v1\/titulaires\/:idTitulaire\/droits|droits\/recherche/)).toBe(1);
     expect(count(/caissedesdepots\/api\/cpa/)).toBe(1);
     // Return-to-work rates: at most one call per distinct main Formacode × department among every candidate ranked.
