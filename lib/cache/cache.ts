@@ -54,7 +54,7 @@ export interface Cache<Kinds extends KindTable> {
   ): Promise<Map<string, T | Error>>;
   /** Drops an entry from Redis and from this process's memory (other processes' memory keeps it until its TTL). */
   invalidate<K extends keyof Kinds & string>(kind: K, key: string, options: { scope: ScopeFor<Kinds[K]> }): Promise<void>;
-  /** The in-process tier on disk, when `snapshotFile` was given (and there is such a tier). */
+  /** The in-process tier on disk, when `snapshotDir` was given (and there is such a tier). */
   readonly snapshot: CacheSnapshot | null;
 }
 

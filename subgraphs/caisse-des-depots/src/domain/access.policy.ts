@@ -2,7 +2,7 @@ import { isWorkerId } from '../../../../lib/auth/claims.js';
 import { accessError, decidePersonalAccess, decideSelf, needsConsentLookup, type AccessDecision } from '../../../../lib/auth/policy.js';
 import { Scope, type Principal } from '../../../../lib/auth/principal.js';
 import type { AuditLog } from '../../../../lib/auth/audit.js';
-import { badInput, forbidden, unauthenticated } from '../../../../lib/errors/index.js';
+import { badInput } from '../../../../lib/errors/index.js';
 
 /**
  * Who may read whose CPF rights — every check of this subgraph, in one place:
