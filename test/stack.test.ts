@@ -107,6 +107,25 @@ describe('whole stack', () => {
     expect(partner.body.errors?.map((error) => [error.path, error.extensions?.['code']])).toEqual([[['me'], 'FORBIDDEN']]);
   });
 
+  it('verifies a token once per subgraph, not once per request (subgraph token cache)', async () => {
+    const authorization = `Bearer ${await stack.workerToken('W000004')}`;
+    const counts = async (subgraph: 'caisse-des-depots' | 'france-travail') => {
+      const text = await (await fetch(stack.urls.metrics[subgraph])).text();
+      const value = (outcome: string) => Number(new RegExp(`^subgraph_token_cache_total\\{outcome="${outcome}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? '0');
+      return { hit: value('hit'), miss: value('miss') };
+    };
+    const before = { cdc: await counts('caisse-des-depots'), ft: await counts('france-travail') };
+    for (let round = 0; round < 3; round += 1) {
+      const { body } = await stack.query('{ me { activityAccount { cpf { balance { cents } } } jobSeeker { registered } } }', {}, { authorization });
+      expect(body.errors).toBeUndefined();
+    }
+    for (const [name, subgraph] of [['cdc', 'caisse-des-depots'], ['ft', 'france-travail']] as const) {
+      const after = await counts(subgraph);
+      // One verification of this new token, then two answers from the cache.
+      expect({ miss: after.miss - before[name].miss, hit: after.hit - before[name].hit }, subgraph).toEqual({ miss: 1, hit: 2 });
+    }
+  });
+
   it('forwards the gateway’s own request id (never the caller’s) to the subgraphs and on to every operator they call', async () => {
     const clientId = `e2e-${Date.now().toString(36)}`;
     const token = await stack.workerToken('W000006');

@@ -31,7 +31,7 @@ import { BUDGET_HEADER, FAIRNESS_HEADER, fairnessKeyOf, setFairnessKey } from '.
 import { sourcesPlugin } from './sources.plugin.js';
 import { MemoryStore } from '../../lib/cache/index.js';
 import { responseCachePlugin } from './response-cache.js';
-import { cachedVerifier } from './token-cache.js';
+import { cachedVerifier } from '../../lib/auth/verified-tokens.js';
 import { duplicateErrorsPlugin } from './security/duplicate-errors.plugin.js';
 import { readManifest, safelistFrom } from './persisted/manifest.js';
 import { safelistCache, safelistPlugin } from './persisted/safelist.plugin.js';
@@ -89,8 +89,8 @@ function subgraphUrls(supergraphSdl: string): Map<string, string> {
 /** The gateway: Apollo Server 5 + @apollo/gateway over the committed, static supergraph. */
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const { config } = deps;
-  // Each token verified once until it expires, not once per request (gateway/src/token-cache.ts).
-  const verifier = cachedVerifier(deps.verifier, { maxEntries: config.TOKEN_CACHE_MAX_ENTRIES });
+  // Each token verified once until it expires, not once per request (lib/auth/verified-tokens.ts).
+  const verifier = cachedVerifier(deps.verifier, { maxEntries: config.TOKEN_CACHE_MAX_ENTRIES, metric: 'gateway_token_cache_total' });
   const logger = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const supergraphSdl = readFileSync(supergraphPath(config), 'utf8');
   const agent = subgraphAgent(config.SUBGRAPH_TIMEOUT_MS);

@@ -15,6 +15,7 @@ import { createCdcRightsRepository } from './infra/cdc-rights.repository.js';
 import { createTokenProvider } from './infra/cdc-token.js';
 import { createMcfCatalogueRepository, MCF_OPERATOR } from './infra/mcf-catalogue.repository.js';
 import { metricsListenFromEnv, startMetricsServer } from '../../../lib/server/metrics-server.js';
+import { cachedVerifier, SUBGRAPH_TOKEN_CACHE_ENTRIES } from '../../../lib/auth/verified-tokens.js';
 
 await runMain(async () => {
   const config = cdcConfigFromEnv();
@@ -29,7 +30,8 @@ await runMain(async () => {
   });
   const cdcHttp = createUpstreamClient({ operator: CDC_OPERATOR, baseUrl: config.cdcApiUrl });
   const mcfHttp = createUpstreamClient({ operator: MCF_OPERATOR, baseUrl: config.cdcOpendataUrl });
-  const verifier = createTokenVerifier(auth);
+  // The gateway's token, verified once until it expires (lib/auth/verified-tokens.ts).
+  const verifier = cachedVerifier(createTokenVerifier(auth), { maxEntries: SUBGRAPH_TOKEN_CACHE_ENTRIES });
   const consent = createConsentClient({ issuer: auth.issuer });
   const audit = auditLogFromEnv(SUBGRAPH_NAME);
   const tokens = createTokenProvider({ http: cdcHttp, clientId: config.cdcClientId, clientSecret: config.cdcClientSecret });

@@ -14,6 +14,7 @@ import { BACKGROUND_KEY } from '../../../lib/http/index.js';
 import { feedUrls } from '../../training-catalog/src/config.js';
 import { readCatalogueKeys } from './infra/catalogue-keys.source.js';
 import { createRefresher } from './refresh/public-data.refresher.js';
+import { cachedVerifier, SUBGRAPH_TOKEN_CACHE_ENTRIES } from '../../../lib/auth/verified-tokens.js';
 
 await runMain(async () => {
   const config = loadConfig();
@@ -24,7 +25,8 @@ await runMain(async () => {
   const redis = createRedisFromConfig(cacheSettings);
   const cache = createCache({ namespace: 'france-travail', redis, ...cacheOptionsFromConfig(cacheSettings) });
   const upstreams = createUpstreams(config, cache);
-  const verifier = createTokenVerifier(auth);
+  // The gateway's token, verified once until it expires (lib/auth/verified-tokens.ts).
+  const verifier = cachedVerifier(createTokenVerifier(auth), { maxEntries: SUBGRAPH_TOKEN_CACHE_ENTRIES });
   const logger = createLogger('france-travail');
   // What was refreshed survives a restart on disk (CACHE_SNAPSHOT_DIR; `npm start` sets it, having no Redis): restored
   // before the refresher starts (its first pass keeps restored entries) and before the port opens.

@@ -14,12 +14,14 @@ import { MCF_OPERATOR } from './infra/mcf/mcf.repository.js';
 import { loadReferences } from './infra/reference/references.js';
 import { loadCommuneCodes } from '../../../lib/validation/index.js';
 import { metricsListenFromEnv, startMetricsServer } from '../../../lib/server/metrics-server.js';
+import { cachedVerifier, SUBGRAPH_TOKEN_CACHE_ENTRIES } from '../../../lib/auth/verified-tokens.js';
 
 await runMain(async () => {
   const config = catalogConfigFromEnv();
   // The official commune list is read now, not by the first request that names a commune.
   loadCommuneCodes();
-  const verifier = createTokenVerifier(authConfigFromEnv());
+  // The gateway's token, verified once until it expires (lib/auth/verified-tokens.ts).
+  const verifier = cachedVerifier(createTokenVerifier(authConfigFromEnv()), { maxEntries: SUBGRAPH_TOKEN_CACHE_ENTRIES });
   const logger = createLogger(SUBGRAPH_NAME);
   const references = loadReferences();
   const clients = {

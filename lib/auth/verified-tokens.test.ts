@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '../../lib/auth/principal.js';
-import type { TokenVerifier } from '../../lib/auth/verifier.js';
-import { cachedVerifier } from './token-cache.js';
+import type { Principal } from './principal.js';
+import type { TokenVerifier } from './verifier.js';
+import { cachedVerifier } from './verified-tokens.js';
 
 /** A header carrying an (unsigned here: the counting verifier below is what checks it) JWT that expires at `exp`. */
 async function header(sub: string, exp: number): Promise<string> {
