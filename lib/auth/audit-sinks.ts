@@ -42,33 +42,50 @@ export function auditConfigFromEnv(env: EnvSource = process.env): AuditConfig {
   return { sink, hashSecret };
 }
 
-/** JSON lines opened with O_APPEND: each record is one write at the end; nothing is ever rewritten. */
+/**
+ * JSON lines opened with O_APPEND: records are only ever appended, whole, in arrival order; nothing
+ * is rewritten. Group commit: records that arrive while a write is under way go out together in the
+ * next write, one append for the batch instead of one per record (a write per record was ~5 % of a
+ * subgraph's CPU under the dashboard). Each record's promise settles when its batch is on disk, or
+ * fails with it (the next batch opens the file again).
+ */
 export function fileSink(path: string): AuditSink {
   let handle: Promise<FileHandle> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
   const opened = (): Promise<FileHandle> => {
     if (handle) return handle;
     const attempt = mkdir(dirname(path), { recursive: true, mode: 0o700 }).then(() => open(path, 'a', 0o600));
     handle = attempt;
-    // A failed open is retried on the next record instead of failing every later one.
+    // A failed open is retried on the next batch instead of failing every later one.
     void attempt.catch(() => {
       if (handle === attempt) handle = undefined;
     });
     return attempt;
   };
+  let pending: { line: string; done: () => void; fail: (error: unknown) => void }[] = [];
+  let writing: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        await (await opened()).write(batch.map((entry) => entry.line).join(''));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.fail(error);
+      }
+    }
+    writing = undefined;
+  };
   return {
     name: 'file',
     write(record) {
       const line = `${JSON.stringify(record)}\n`;
-      // Serialised so lines from concurrent requests never interleave.
-      const written = queue.then(async () => {
-        await (await opened()).write(line);
-      });
-      queue = written.catch(() => undefined);
+      const written = new Promise<void>((done, fail) => pending.push({ line, done, fail }));
+      writing ??= drain();
       return written;
     },
     async close() {
-      await queue;
+      await writing;
       const current = handle;
       handle = undefined;
       if (current) await (await current).close();

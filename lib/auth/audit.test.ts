@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, withRequestId } from '../logging/index.js';
 import { registry } from '../metrics/index.js';
 import { requireRedis } from '../testing/redis.js';
@@ -41,6 +41,24 @@ describe('file sink', () => {
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes concurrent records whole and in arrival order, several per write (group commit)', async () => {
+    const path = join(dir, 'batched', 'audit.jsonl');
+    const probe = await open(join(dir, 'probe'), 'a');
+    const writes = vi.spyOn(Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> }, 'write');
+    await probe.close();
+    try {
+      const sink = fileSink(path);
+      await Promise.all(Array.from({ length: 200 }, (_, index) => sink.write({ n: index } as unknown as Parameters<AuditSink['write']>[0])));
+      await sink.close();
+      const lines = (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as { n: number }).n);
+      expect(lines).toEqual(Array.from({ length: 200 }, (_, index) => index));
+      // The first record alone, the 199 that arrived meanwhile in the next write.
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      writes.mockRestore();
+    }
   });
 
   it('appends one JSON line per read, with hashes instead of worker ids', async () => {
