@@ -46,10 +46,9 @@ export function auditConfigFromEnv(env: EnvSource = process.env): AuditConfig {
 /**
  * JSON lines opened with O_APPEND: records are only ever appended, whole, in arrival order; nothing
  * is rewritten. Group commit: records that arrive while a write is under way go out together in the
- * next write, one append for the batch instead of one per record (a write per record was ~5 % of a
- * subgraph's CPU under the dashboard). The append itself is synchronous (a few hundred bytes into the
- * page cache, as pino's sonic-boom does): FileHandle.write's round trip through the thread pool cost
- * more main-thread time than the write. Each record's promise settles when its batch is written, or
+ * next write, one append for the batch instead of one per record. The append itself is synchronous
+ * (a few hundred bytes into the page cache, as pino's sonic-boom does) rather than a FileHandle.write
+ * round trip through the thread pool. Each record's promise settles when its batch is written, or
  * fails with it (the next batch opens the file again).
  */
 export function fileSink(path: string): AuditSink {
@@ -71,8 +70,7 @@ export function fileSink(path: string): AuditSink {
       const batch = pending;
       pending = [];
       try {
-        // One synchronous append of a few hundred bytes to the page cache (as pino's sonic-boom
-        // does): microseconds, where FileHandle.write's promise round trip cost ~0.5 ms of main thread.
+        // One synchronous append of a few hundred bytes to the page cache, as pino's sonic-boom does.
         fs.writeSync((await opened()).fd, batch.map((entry) => entry.line).join(''));
         for (const entry of batch) entry.done();
       } catch (error) {
