@@ -39,3 +39,24 @@ export function coldVariants(scenarioId: string, count: number, exclude: Record<
       throw new Error(`no cold variants for scenario ${scenarioId}`);
   }
 }
+
+/** Counts a training-finder place's trainings: reads the catalogue only (no outcomes, no reviews). */
+export const TRAINING_COUNT_QUERY =
+  'query Count($formacodes: [String!], $near: PlaceInput) { trainings(filter: { formacodes: $formacodes, near: $near }, first: 1) { totalCount } }';
+
+/**
+ * Up to `limit` training-finder variables nobody asked before (the first `tried` cold variants, the
+ * scenario's own `exclude`d) whose place has at least 50 trainings, so a 50-training page is full.
+ * `countOf` sends TRAINING_COUNT_QUERY with the variables and returns `totalCount`.
+ */
+export async function coldFinderPlaces(
+  countOf: (variables: Record<string, unknown>) => Promise<number>,
+  options: { limit: number; tried: number; exclude: Record<string, unknown> },
+): Promise<Record<string, unknown>[]> {
+  const places: Record<string, unknown>[] = [];
+  for (const variant of coldVariants('training-finder', options.tried, options.exclude)) {
+    if ((await countOf(variant.variables)) >= 50) places.push(variant.variables);
+    if (places.length === options.limit) break;
+  }
+  return places;
+}

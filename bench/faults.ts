@@ -1,5 +1,5 @@
 import { loadScenarios, type Scenario } from './scenarios.js';
-import { sendOnce, type SingleRun } from './measure.js';
+import { errorCodes, percentileOf, sendOnce, type SingleRun } from './measure.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 
 /**
@@ -13,15 +13,6 @@ import { startBenchStack, type BenchStack } from './stack.js';
  *    alone, with the default rate limits (cost budget per principal) and France Travail's real
  *    quota behind the fair gate (per-principal share, round-robin, deadlines).
  */
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-const codes = (runs: SingleRun[]) => {
-  const counted: Record<string, number> = {};
-  for (const run of runs) for (const error of run.body.errors ?? []) counted[String(error.extensions?.['code'])] = (counted[String(error.extensions?.['code'])] ?? 0) + 1;
-  return JSON.stringify(counted);
-};
 const fault = async (bench: BenchStack, patch: Record<string, unknown> | null) =>
   void (await fetch(`${bench.stack.urls.upstreams}/_admin/faults`, patch === null ? { method: 'DELETE' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) }));
 
@@ -53,7 +44,7 @@ async function hung(): Promise<string[]> {
       const runs = await series(bench, scenario, 12, vary);
       const calls = (await bench.calls()).byOperator[operator] ?? 0;
       const ms = runs.map((run) => run.ms);
-      lines.push(`| ${operator} hung | ${scenario.id} | ${runs.length} | ${Math.round(percentile(ms, 50))} | ${Math.round(Math.max(...ms))} | ${codes(runs)} | ${calls} |`);
+      lines.push(`| ${operator} hung | ${scenario.id} | ${runs.length} | ${Math.round(percentileOf(ms, 50))} | ${Math.round(Math.max(...ms))} | ${errorCodes(runs)} | ${calls} |`);
       await fault(bench, null);
     }
   } finally {
@@ -106,16 +97,16 @@ async function flood(): Promise<string[]> {
     const during = await victim(10, 10, flooding);
     const heavyRuns = await flooding;
     const ftCalls = (await bench.calls()).byOperator['francetravail'] ?? 0;
-    const ratio = percentile(during.ms, 50) / percentile(alone.ms, 50);
+    const ratio = percentileOf(during.ms, 50) / percentileOf(alone.ms, 50);
     const statuses: Record<string, number> = {};
     for (const run of heavyRuns) statuses[String(run.status)] = (statuses[String(run.status)] ?? 0) + 1;
     return [
       `| victim job search (worker W000005, one every ${VICTIM_INTERVAL_MS} ms) | p50 ms | max ms | errors by code |`,
       '|---|---|---|---|',
-      `| alone | ${Math.round(percentile(alone.ms, 50))} | ${Math.round(Math.max(...alone.ms))} | ${codes(alone.runs)} |`,
-      `| during 20 anonymous requests of 10 aliased jobOffers searches (${during.ms.length} searches, until the flood is answered) | ${Math.round(percentile(during.ms, 50))} | ${Math.round(Math.max(...during.ms))} | ${codes(during.runs)} |`,
+      `| alone | ${Math.round(percentileOf(alone.ms, 50))} | ${Math.round(Math.max(...alone.ms))} | ${errorCodes(alone.runs)} |`,
+      `| during 20 anonymous requests of 10 aliased jobOffers searches (${during.ms.length} searches, until the flood is answered) | ${Math.round(percentileOf(during.ms, 50))} | ${Math.round(Math.max(...during.ms))} | ${errorCodes(during.runs)} |`,
       '',
-      `p50 ratio: **${ratio.toFixed(2)}×** (goal < 2×); the heavy requests' HTTP statuses: ${JSON.stringify(statuses)}, their errors by code: ${codes(heavyRuns)}; France Travail calls during the flood: ${ftCalls}`,
+      `p50 ratio: **${ratio.toFixed(2)}×** (goal < 2×); the heavy requests' HTTP statuses: ${JSON.stringify(statuses)}, their errors by code: ${errorCodes(heavyRuns)}; France Travail calls during the flood: ${ftCalls}`,
     ];
   } finally {
     await bench.stop();

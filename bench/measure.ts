@@ -21,6 +21,19 @@ export async function sendOnce(url: string, scenario: Scenario, headers: Record<
   return await sendBody(url, { body: requestBody(scenario), headers });
 }
 
+/** Percentile of unsorted values, rank floor(p × n) (what bench:faults and bench:refresh print); 0 for none. */
+export function percentileOf(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The runs' GraphQL errors counted by `extensions.code`, as JSON (`{"RATE_LIMITED":13}`). */
+export function errorCodes(runs: readonly SingleRun[]): string {
+  const counted: Record<string, number> = {};
+  for (const run of runs) for (const error of run.body.errors ?? []) counted[String(error.extensions?.['code'])] = (counted[String(error.extensions?.['code'])] ?? 0) + 1;
+  return JSON.stringify(counted);
+}
+
 /** Why a response does not count as an answer: a non-200 status, no data, or any error. */
 export function problemOf(run: SingleRun): string | undefined {
   if (run.status !== 200) return `HTTP ${run.status}: ${JSON.stringify(run.body).slice(0, 500)}`;

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { coldVariants } from './cold-variants.js';
+import { coldFinderPlaces, TRAINING_COUNT_QUERY } from './cold-variants.js';
 import { commonEnv } from './configs.js';
-import { sendOnce, type SingleRun } from './measure.js';
+import { errorCodes, percentileOf, sendOnce, type SingleRun } from './measure.js';
 import { loadScenarios, type Scenario } from './scenarios.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 
@@ -24,10 +24,6 @@ import { startBenchStack, type BenchStack } from './stack.js';
  * Printed as Markdown; times vary with the machine, so this is a benchmark, not a test.
  */
 const SEARCHES = 10;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 const found = loadScenarios().find((scenario) => scenario.id === 'training-finder');
 if (!found) throw new Error('training-finder scenario missing');
@@ -42,7 +38,7 @@ const shared = {
 };
 const realQuota = { ...shared, FT_REFRESH_ENABLED: 'false' };
 
-type Search = { variables: Record<string, unknown>; run: SingleRun; calls: number; ftCalls: number };
+type Search = { run: SingleRun; calls: number; ftCalls: number };
 
 async function searches(bench: BenchStack, variants: readonly Record<string, unknown>[]): Promise<Search[]> {
   const done: Search[] = [];
@@ -50,31 +46,26 @@ async function searches(bench: BenchStack, variants: readonly Record<string, unk
     await bench.resetCalls();
     const run = await sendOnce(bench.graphql, { ...finder, variables }, {});
     const calls = await bench.calls();
-    done.push({ variables, run, calls: calls.total - (calls.byOperator['identity'] ?? 0), ftCalls: calls.byOperator['francetravail'] ?? 0 });
+    done.push({ run, calls: calls.total - (calls.byOperator['identity'] ?? 0), ftCalls: calls.byOperator['francetravail'] ?? 0 });
   }
   return done;
 }
 
 /** Places with at least 50 trainings for the measured Formacodes, none of them the scenario's own. */
 async function coldPlaces(bench: BenchStack): Promise<Record<string, unknown>[]> {
-  const places: Record<string, unknown>[] = [];
-  for (const variant of coldVariants('training-finder', 60, finder.variables)) {
-    const count = await sendOnce(bench.graphql, { id: 'count', title: 'count', query: 'query Count($formacodes: [String!], $near: PlaceInput) { trainings(filter: { formacodes: $formacodes, near: $near }, first: 1) { totalCount } }', variables: variant.variables }, {});
-    const total = (count.body.data as { trainings?: { totalCount: number } } | null | undefined)?.trainings?.totalCount ?? 0;
-    if (total >= 50) places.push(variant.variables);
-    if (places.length === SEARCHES) break;
-  }
-  return places;
+  const countOf = async (variables: Record<string, unknown>) => {
+    const count = await sendOnce(bench.graphql, { id: 'count', title: 'count', query: TRAINING_COUNT_QUERY, variables }, {});
+    return (count.body.data as { trainings?: { totalCount: number } } | null | undefined)?.trainings?.totalCount ?? 0;
+  };
+  return await coldFinderPlaces(countOf, { limit: SEARCHES, tried: 60, exclude: finder.variables });
 }
 
 function row(label: string, runs: Search[]): string {
   const ms = runs.map((search) => search.run.ms);
   const withErrors = runs.filter((search) => (search.run.body.errors?.length ?? 0) > 0).length;
-  const codes: Record<string, number> = {};
-  for (const search of runs) for (const error of search.run.body.errors ?? []) codes[String(error.extensions?.['code'])] = (codes[String(error.extensions?.['code'])] ?? 0) + 1;
   const calls = runs.map((search) => search.calls);
   const ft = runs.map((search) => search.ftCalls);
-  return `| ${label} | ${runs.length} | ${Math.round(percentile(ms, 50))} | ${Math.round(Math.max(...ms))} | ${percentile(calls, 50)} / ${Math.max(...calls)} | ${percentile(ft, 50)} | ${withErrors} | ${JSON.stringify(codes)} |`;
+  return `| ${label} | ${runs.length} | ${Math.round(percentileOf(ms, 50))} | ${Math.round(Math.max(...ms))} | ${percentileOf(calls, 50)} / ${Math.max(...calls)} | ${percentileOf(ft, 50)} | ${withErrors} | ${errorCodes(runs.map((search) => search.run))} |`;
 }
 
 async function main(): Promise<void> {
@@ -102,7 +93,7 @@ async function main(): Promise<void> {
   const unrefreshed = await searches(cold, places).finally(() => cold.stop());
   rmSync(snapshotDir, { recursive: true, force: true });
 
-  const p50 = (runs: Search[]) => percentile(runs.map((search) => search.run.ms), 50);
+  const p50 = (runs: Search[]) => percentileOf(runs.map((search) => search.run.ms), 50);
   console.log(
     [
       `## Cold training finder under France Travail's real quota (10 calls/s) — ${new Date().toISOString()}`,

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coldVariants } from '../bench/cold-variants.js';
+import { coldFinderPlaces, TRAINING_COUNT_QUERY } from '../bench/cold-variants.js';
+import { metricSum } from '../lib/testing/metrics.js';
 import { loadScenarios } from '../bench/scenarios.js';
 import { startTestStack, type TestStack } from './stack.js';
 
@@ -67,17 +68,11 @@ describe('public per-training data refreshed ahead of demand', () => {
     if (!finder) throw new Error('training-finder scenario missing');
     // A place nobody asked for (the benchmark's cold traffic) with at least 50 trainings: their data was
     // never requested. Counting the trainings reads the catalogue only (no outcomes, no reviews).
-    let cold: { variables: Record<string, unknown> } | undefined;
-    for (const variant of coldVariants('training-finder', 40, finder.variables)) {
-      const count = await stack.query<{ trainings: { totalCount: number } }>('query Count($formacodes: [String!], $near: PlaceInput) { trainings(filter: { formacodes: $formacodes, near: $near }, first: 1) { totalCount } }', variant.variables);
-      if ((count.body.data?.trainings.totalCount ?? 0) >= 50) {
-        cold = variant;
-        break;
-      }
-    }
+    const countOf = async (variables: Record<string, unknown>) => (await stack.query<{ trainings: { totalCount: number } }>(TRAINING_COUNT_QUERY, variables)).body.data?.trainings.totalCount ?? 0;
+    const [cold] = await coldFinderPlaces(countOf, { limit: 1, tried: 40, exclude: finder.variables });
     if (!cold) throw new Error('no cold variant with 50 trainings');
     await stack.resetUpstreamCalls();
-    const { status, body } = await stack.query<Finder>(finder.query, cold.variables);
+    const { status, body } = await stack.query<Finder>(finder.query, cold);
     expect(status).toBe(200);
     expect(body.errors ?? []).toEqual([]);
     const edges = body.data?.trainings.edges ?? [];
@@ -130,8 +125,6 @@ describe('a restart under the real quota, warm from the cache snapshot', () => {
     const finder = answers.find(({ id }) => id === 'training-finder')?.answer.body.data as Finder | undefined;
     expect(finder?.trainings.edges.length).toBe(50);
     expect(finder?.trainings.edges.every((edge) => edge.node.reviews !== null)).toBe(true);
-    const metrics = await (await fetch(stack.urls.metrics['france-travail'])).text();
-    const restored = Number(/^cache_snapshot_entries\{event="restored"\} (\S+)$/m.exec(metrics)?.[1] ?? '0');
-    expect(restored).toBeGreaterThan(10_000);
+    expect(await metricSum(stack.urls.metrics['france-travail'], 'cache_snapshot_entries', 'event="restored"')).toBeGreaterThan(10_000);
   }, 60_000);
 });

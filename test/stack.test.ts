@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../lib/paths.js';
+import { metricSum } from '../lib/testing/metrics.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './stack.js';
 
@@ -85,13 +86,7 @@ describe('whole stack', () => {
 
   it('resolves `me` in caisse-des-depots and france-travail at once, and they agree: one error for a caller who is not a worker', async () => {
     const query = '{ me { id activityAccount { cpf { balance { cents } } } jobSeeker { registered } } }';
-    const fetchesOf = async (subgraph: string) => {
-      const text = await (await fetch(stack.urls.metrics.gateway)).text();
-      return text
-        .split('\n')
-        .filter((line) => line.startsWith('subgraph_fetches_total{') && line.includes(`subgraph="${subgraph}"`))
-        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-    };
+    const fetchesOf = (subgraph: string) => metricSum(stack.urls.metrics.gateway, 'subgraph_fetches_total', `subgraph="${subgraph}"`);
     const before = { cdc: await fetchesOf('caisse-des-depots'), ft: await fetchesOf('france-travail') };
     const worker = await stack.query(query, {}, { authorization: `Bearer ${await stack.workerToken('W000005')}` });
     expect(worker.body.errors).toBeUndefined();
@@ -110,9 +105,8 @@ describe('whole stack', () => {
   it('verifies a token once per subgraph, not once per request (subgraph token cache)', async () => {
     const authorization = `Bearer ${await stack.workerToken('W000004')}`;
     const counts = async (subgraph: 'caisse-des-depots' | 'france-travail') => {
-      const text = await (await fetch(stack.urls.metrics[subgraph])).text();
-      const value = (outcome: string) => Number(new RegExp(`^subgraph_token_cache_total\\{outcome="${outcome}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? '0');
-      return { hit: value('hit'), miss: value('miss') };
+      const value = (outcome: string) => metricSum(stack.urls.metrics[subgraph], 'subgraph_token_cache_total', `outcome="${outcome}"`);
+      return { hit: await value('hit'), miss: await value('miss') };
     };
     const before = { cdc: await counts('caisse-des-depots'), ft: await counts('france-travail') };
     for (let round = 0; round < 3; round += 1) {

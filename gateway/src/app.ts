@@ -57,6 +57,8 @@ export interface GatewayDeps {
   admit?: (request: AdmissionRequest) => Promise<void>;
   /** Secrets signing subgraph requests (default: SUBGRAPH_SIGNING_SECRETS; the first signs). */
   signingSecrets?: readonly string[];
+  /** The supergraph's text when the caller has read it already (main.ts, for its `@listSize` hints); default: read from SUPERGRAPH_PATH. */
+  supergraphSdl?: string;
 }
 
 export interface RunningGateway {
@@ -92,7 +94,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   // Each token verified once until it expires, not once per request (lib/auth/verified-tokens.ts).
   const verifier = cachedVerifier(deps.verifier, { maxEntries: config.TOKEN_CACHE_MAX_ENTRIES, metric: 'gateway_token_cache_total' });
   const logger = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
-  const supergraphSdl = readFileSync(supergraphPath(config), 'utf8');
+  const supergraphSdl = deps.supergraphSdl ?? readFileSync(supergraphPath(config), 'utf8');
   const agent = subgraphAgent(config.SUBGRAPH_TIMEOUT_MS);
   const signingSecrets = deps.signingSecrets ?? subgraphSigningSecretsFromEnv();
   const fetcher = createSubgraphFetcher({

@@ -23,7 +23,8 @@ await runMain(async () => {
     ? createRedisFromConfig(parseEnv(redisEnvShape), { commandTimeout: security.rateLimit.redisTimeoutMs })
     : null;
   // The supergraph's `@listSize` hints price lists a client cannot page (the API schema drops them).
-  const listSizes = listSizeHints(parse(readFileSync(supergraphPath(config), 'utf8')));
+  const supergraphSdl = readFileSync(supergraphPath(config), 'utf8');
+  const listSizes = listSizeHints(parse(supergraphSdl));
   const protection = createGatewaySecurity(security, { redis, logger: logger.child({ component: 'rate-limit' }), listSizes });
   // Automatic persisted queries live in the shared cache, so every gateway replica knows every hash.
   const apqRedis = redis ?? createRedisFromConfig(parseEnv(redisEnvShape));
@@ -37,6 +38,7 @@ await runMain(async () => {
     maxRecursiveSelections: protection.maxRecursiveSelections,
     plugins: protection.plugins,
     apqCache,
+    supergraphSdl,
     ...(protection.admit ? { admit: protection.admit } : {}),
   });
   // Metrics on their own loopback listener, not on the public port (issue #12).

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoPath } from '../../lib/paths.js';
+import { metricSum } from '../../lib/testing/metrics.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 
 /**
@@ -17,16 +18,6 @@ const DASHBOARD = bench('worker-dashboard');
 const TRANSITION = `query { me { id transitions(to: "M1607", near: { communeCode: "33063", radiusKm: 30 }, startBefore: "2027-12-31", first: 5, orderBy: REMAINING_COST) {
   paths { rank remainingCost { cents } projectedCpfBalance { cents } funding { remainingCost { cents } } candidate { training { title } } } } } }`;
 
-/** Sum of a counter's samples on a /metrics page, optionally only those whose labels contain `labels`. */
-async function metric(url: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(url)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-    .filter((line) => line.includes(labels))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-}
-
 const rightsCalls = (byEndpoint: Record<string, number>) =>
   Object.entries(byEndpoint)
     .filter(([endpoint]) => endpoint.includes('/caissedesdepots/api/cpa/v1/') && !endpoint.includes('mouvements'))
@@ -38,7 +29,7 @@ describe('gateway response cache (cache hints from the subgraphs)', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    fetches = async () => await metric(stack.urls.metrics.gateway, 'subgraph_fetches_total');
+    fetches = async () => await metricSum(stack.urls.metrics.gateway, 'subgraph_fetches_total');
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
@@ -54,7 +45,7 @@ describe('gateway response cache (cache hints from the subgraphs)', () => {
     expect(await fetches()).toBe(before);
     expect(second.body.data).toEqual(first.body.data);
     expect(second.body.extensions?.['sources']).toEqual(first.body.extensions?.['sources']);
-    expect(await metric(stack.urls.metrics.gateway, 'gateway_response_cache_total', 'outcome="hit"')).toBeGreaterThanOrEqual(1);
+    expect(await metricSum(stack.urls.metrics.gateway, 'gateway_response_cache_total', 'outcome="hit"')).toBeGreaterThanOrEqual(1);
     // Other variables are another answer: fetched.
     await stack.query(JOB_SEARCH, { ...variables, near: { departmentCode: '75' } });
     expect(await fetches()).toBeGreaterThan(before);
@@ -103,10 +94,10 @@ describe('rights read once per gateway request (subgraph caches off, so only the
   const run = async (query: string, workerId: string) => {
     const token = await stack.workerToken(workerId);
     await stack.resetUpstreamCalls();
-    const cdcFetchesBefore = await metric(stack.urls.metrics.gateway, 'subgraph_fetches_total', 'subgraph="caisse-des-depots"');
+    const cdcFetchesBefore = await metricSum(stack.urls.metrics.gateway, 'subgraph_fetches_total', 'subgraph="caisse-des-depots"');
     const { body } = await stack.query(query, {}, { authorization: `Bearer ${token}` });
     expect(body.errors).toBeUndefined();
-    const cdcFetches = (await metric(stack.urls.metrics.gateway, 'subgraph_fetches_total', 'subgraph="caisse-des-depots"')) - cdcFetchesBefore;
+    const cdcFetches = (await metricSum(stack.urls.metrics.gateway, 'subgraph_fetches_total', 'subgraph="caisse-des-depots"')) - cdcFetchesBefore;
     return { rights: rightsCalls((await stack.upstreamCalls()).byEndpoint), cdcFetches };
   };
 

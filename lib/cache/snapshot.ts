@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { MemoryEntry, MemoryStore } from './memory-store.js';
+import type { Logger } from '../logging/index.js';
 import { snapshotEntries } from './metrics.js';
 
 /**
@@ -88,18 +89,13 @@ export function createCacheSnapshot(options: { store: MemoryStore; prefix: strin
   };
 }
 
-export interface SnapshotLogger {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-}
-
 /**
  * A process's use of its snapshot: restore now (call before the service says ready and before any
  * background refresh, which then keeps what was restored), rewrite every `intervalSeconds`, and a
  * last time on `close()` (the drain on SIGTERM). A failed write is logged, never thrown: the
  * previous file stays in place.
  */
-export async function keepSnapshot(snapshot: CacheSnapshot, options: { intervalSeconds: number; logger: SnapshotLogger }): Promise<{ restored: number; close(): Promise<void> }> {
+export async function keepSnapshot(snapshot: CacheSnapshot, options: { intervalSeconds: number; logger: Pick<Logger, 'info' | 'warn'> }): Promise<{ restored: number; close(): Promise<void> }> {
   const { logger } = options;
   const outcome = await snapshot.restore();
   snapshotEntries.set({ event: 'restored' }, outcome.restored);
