@@ -31,6 +31,7 @@ import { BUDGET_HEADER, FAIRNESS_HEADER, fairnessKeyOf, setFairnessKey } from '.
 import { sourcesPlugin } from './sources.plugin.js';
 import { MemoryStore } from '../../lib/cache/index.js';
 import { responseCachePlugin } from './response-cache.js';
+import { createEntityCache } from './entity-cache.js';
 import { cachedVerifier } from '../../lib/auth/verified-tokens.js';
 import { duplicateErrorsPlugin } from './security/duplicate-errors.plugin.js';
 import { readManifest, safelistFrom } from './persisted/manifest.js';
@@ -103,11 +104,15 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     // Per-request headers that must not keep two otherwise identical fetches apart.
     ignoredHeaders: [REQUEST_ID_HEADER, BUDGET_HEADER, FAIRNESS_HEADER, SIGNATURE_HEADER],
   });
+  // Public entity results, one entry per entity, as the subgraphs' hints allow (entity-cache.ts).
+  const entityCache = config.ENTITY_CACHE_ENABLED
+    ? createEntityCache({ maxBytes: config.ENTITY_CACHE_MAX_MIB * 1024 * 1024, maxTtlSeconds: config.ENTITY_CACHE_MAX_TTL_SECONDS })
+    : undefined;
   const effectiveUrls = new Map([...subgraphUrls(supergraphSdl)].map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, effectiveUrls.get(name) ?? url ?? '', fetcher, signingSecrets),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, effectiveUrls.get(name) ?? url ?? '', fetcher, signingSecrets, entityCache),
   });
   // PERSISTED_OPERATIONS=safelist: only the manifest's operations run; nothing registers (issue #12).
   const safelist = config.PERSISTED_OPERATIONS === 'safelist' ? safelistFrom(readManifest(config.PERSISTED_OPERATIONS_PATH ?? repoPath('schema', 'persisted-operations.json'))) : undefined;

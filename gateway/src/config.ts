@@ -42,6 +42,12 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
       RESPONSE_CACHE_MAX_TTL_SECONDS: positiveInt(60),
       /** Bound of the in-process response cache, in MiB. */
       RESPONSE_CACHE_MAX_MIB: positiveInt(32),
+      /** Cache public entity results in the gateway, one entry per entity, as the subgraphs' cache hints allow (gateway/src/entity-cache.ts). */
+      ENTITY_CACHE_ENABLED: bool(true),
+      /** Longest a cached public entity is reused, whatever the hints say, in seconds. */
+      ENTITY_CACHE_MAX_TTL_SECONDS: positiveInt(60),
+      /** Bound of the in-process entity cache, in MiB. */
+      ENTITY_CACHE_MAX_MIB: positiveInt(32),
       /** Verified tokens remembered (by token string, until their expiry), so a token is verified once, not per request. */
       TOKEN_CACHE_MAX_ENTRIES: positiveInt(10_000),
       LOG_LEVEL: logLevel(),

@@ -10,6 +10,7 @@ import { STALE_HEADER } from '../../lib/server/http.js';
 import { receiveSources, SOURCES_HEADER } from '../../lib/provenance/sources.js';
 import type { GatewayContext } from './context.js';
 import { subgraphBudgetMs, timedOutFetch } from './deadline.js';
+import type { EntityCache } from './entity-cache.js';
 import type { SubgraphFetcher } from './subgraph-fetcher.js';
 
 const fetches = counter({ name: 'subgraph_fetches_total', help: 'Fetches from the gateway to each subgraph', labelNames: ['subgraph', 'outcome'] });
@@ -33,7 +34,8 @@ function signed(init: FetcherRequestInit | undefined, secrets: readonly string[]
 
 /**
  * Forwards the caller's token (each subgraph verifies it again) and the request id; counts
- * and times fetches per subgraph; carries a subgraph's stale-data flag back to the client.
+ * and times fetches per subgraph; carries a subgraph's stale-data flag back to the client; answers
+ * public entities from the gateway's entity cache when it has them.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -41,6 +43,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     fetcher: SubgraphFetcher,
     signingSecrets: readonly string[],
+    /** Public entity results kept by the gateway (entity-cache.ts); none when ENTITY_CACHE_ENABLED=false. */
+    private readonly entityCache?: EntityCache,
   ) {
     super({
       url,
@@ -62,6 +66,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (this.entityCache && 'incomingRequestContext' in options) return await this.entityCache.process(this.subgraph, this.url ?? '', options, (reduced) => this.fetchFromSubgraph(reduced));
+    return await this.fetchFromSubgraph(options);
+  }
+
+  /** One fetch to the subgraph, counted and timed. */
+  private async fetchFromSubgraph(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const stop = fetchDuration.startTimer({ subgraph: this.subgraph });
     try {
       const response = await super.process(options);

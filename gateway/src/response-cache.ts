@@ -4,6 +4,7 @@ import type { CacheStore } from '../../lib/cache/index.js';
 import { counter } from '../../lib/metrics/index.js';
 import { staleSources } from '../../lib/logging/index.js';
 import { sourcesSeen, type SourceRecord } from '../../lib/provenance/sources.js';
+import { lifetimeSeconds } from './cache-lifetime.js';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -61,17 +62,6 @@ function keyOf(context: GraphQLRequestContext<GatewayContext>): string | undefin
     .update(canonical(context.request.variables ?? {}))
     .digest('base64url');
   return `gateway:response:${hash}`;
-}
-
-/** Seconds the answer may be reused: the hint, capped by what is left of each source's freshness; 0 = not cacheable. */
-function lifetimeSeconds(maxAge: number, sources: readonly SourceRecord[], now: number, cap: number): number {
-  let seconds = Math.min(maxAge, cap);
-  for (const source of sources) {
-    // Read per request by its subgraph (no TTL), or already past it: not for reuse.
-    if (source.stale || source.ttlSeconds === null) return 0;
-    seconds = Math.min(seconds, (source.fetchedAt + source.ttlSeconds * 1000 - now) / 1000);
-  }
-  return Math.floor(seconds);
 }
 
 const hitExtension = (entry: Entry) =>

@@ -56,17 +56,22 @@ export function sourcesHeader(): string | undefined {
   return seen.length === 0 ? undefined : JSON.stringify(seen);
 }
 
-/** The gateway's side: a subgraph's header merged into this request's log. A malformed header is ignored (provenance must not fail a response). */
-export function receiveSources(header: string | null | undefined): void {
-  if (!header) return;
+/** A subgraph's header read back; undefined when absent or malformed (provenance must not fail a response). */
+export function parseSourcesHeader(header: string | null | undefined): SourceRecord[] | undefined {
+  if (!header) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(header);
   } catch {
-    return;
+    return undefined;
   }
   const result = headerSchema.safeParse(parsed);
-  if (result.success) for (const record of result.data) recordSource(record);
+  return result.success ? result.data : undefined;
+}
+
+/** The gateway's side: a subgraph's header merged into this request's log. A malformed header is ignored. */
+export function receiveSources(header: string | null | undefined): void {
+  for (const record of parseSourcesHeader(header) ?? []) recordSource(record);
 }
 
 export interface SourceExtension {
