@@ -9,12 +9,12 @@ import { freePort } from '../../lib/testing/ports.js';
 
 /**
  * The gateways `npm run bench:peers` compares, each its own process on a free port, all serving the
- * same committed supergraph against the same running subgraphs: ours (gateway/src/main.ts), ours
- * with its response cache off, a stock @apollo/gateway, Hive Gateway, and Hive Gateway with the
- * Rust planner.
+ * same committed supergraph against the same running subgraphs: ours (gateway/src/main.ts) as it
+ * ships, ours with its entity cache only, ours with no cache of its own, a stock @apollo/gateway,
+ * Hive Gateway, and Hive Gateway with the Rust planner.
  */
 export interface PeerSpec {
-  id: 'ours' | 'ours-nocache' | 'stock' | 'hive' | 'hive-rust';
+  id: 'ours' | 'ours-entity' | 'ours-nocache' | 'stock' | 'hive' | 'hive-rust';
   label: string;
   entry: string;
   env: Record<string, string>;
@@ -25,8 +25,10 @@ export interface PeerSpec {
 export const PEERS: readonly PeerSpec[] = [
   { id: 'stock', label: 'stock @apollo/gateway', entry: 'bench/peers/stock-apollo.server.ts', env: {} },
   { id: 'ours', label: 'cpa-graph gateway', entry: 'gateway/src/main.ts', env: {} },
-  // The same gateway without its response cache: the like-for-like row (no peer caches answers).
-  { id: 'ours-nocache', label: 'cpa-graph gateway, response cache off', entry: 'gateway/src/main.ts', env: { RESPONSE_CACHE_ENABLED: 'false' } },
+  // Whole answers not cached; public entities still are (gateway/src/entity-cache.ts): every request runs its plan and its root fetches.
+  { id: 'ours-entity', label: 'cpa-graph gateway, entity cache only', entry: 'gateway/src/main.ts', env: { RESPONSE_CACHE_ENABLED: 'false' } },
+  // The same gateway with no cache of its own: the like-for-like row (no peer caches answers or entities).
+  { id: 'ours-nocache', label: 'cpa-graph gateway, no gateway cache', entry: 'gateway/src/main.ts', env: { RESPONSE_CACHE_ENABLED: 'false', ENTITY_CACHE_ENABLED: 'false' } },
   { id: 'hive', label: 'Hive Gateway', entry: 'bench/peers/hive.server.ts', env: { PEER_RUST_PLANNER: 'false' } },
   { id: 'hive-rust', label: 'Hive Gateway + Rust planner', entry: 'bench/peers/hive.server.ts', env: { PEER_RUST_PLANNER: 'true' } },
 ];

@@ -16,7 +16,7 @@ import { canonicalData, scenarioRequests, send, type ScenarioRequests } from './
  * each round, and prints the medians of the rounds with ratios to stock Apollo.
  */
 const USAGE = `npm run bench:peers -- [--duration 5] [--rounds 3] [--connections 10] [--latency 40] [--jitter 10]
-  [--variants 30] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-nocache,hive,hive-rust] [--out file]`;
+  [--variants 30] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-entity,ours-nocache,hive,hive-rust] [--out file]`;
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
