@@ -36,6 +36,8 @@ export const PEERS: readonly PeerSpec[] = [
 export interface RunningPeer {
   spec: PeerSpec;
   url: string;
+  /** Our gateway's /metrics (its loopback listener); none for the other gateways. */
+  metricsUrl?: string;
   pid: number;
   stop: () => Promise<void>;
 }
@@ -67,9 +69,11 @@ async function answers(url: string): Promise<boolean> {
 
 export async function startPeer(spec: PeerSpec, stackEnv: Record<string, string>, supergraphFile: string): Promise<RunningPeer> {
   const port = await freePort();
+  const ours = spec.entry === 'gateway/src/main.ts';
+  const metricsPort = ours ? await freePort() : 0;
   const child: ChildProcess = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', repoPath(spec.entry)], {
     cwd: repoPath(),
-    env: { ...process.env, ...stackEnv, ...spec.env, GATEWAY_PORT: String(port), METRICS_PORT: '0', PEER_PORT: String(port), PEER_HOST: '127.0.0.1', PEER_SUPERGRAPH: supergraphFile, SUPERGRAPH_PATH: supergraphFile },
+    env: { ...process.env, ...stackEnv, ...spec.env, GATEWAY_PORT: String(port), METRICS_PORT: String(metricsPort), PEER_PORT: String(port), PEER_HOST: '127.0.0.1', PEER_SUPERGRAPH: supergraphFile, SUPERGRAPH_PATH: supergraphFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -88,6 +92,7 @@ export async function startPeer(spec: PeerSpec, stackEnv: Record<string, string>
   return {
     spec,
     url,
+    ...(ours ? { metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` } : {}),
     pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null) return;

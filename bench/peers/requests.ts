@@ -8,6 +8,8 @@ export interface ScenarioRequests {
   scenario: Scenario;
   repeated: PeerRequest;
   varied: PeerRequest[];
+  /** Requests with the next variables of the same world, sent by no cell nor the check: searches nobody asked before. */
+  fresh: PeerRequest[];
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ScenarioRequests {
  * departments, communes, occupations, job-seeker workers), so every request has data behind it;
  * tokens come from the development issuer, one per worker.
  */
-export async function scenarioRequests(stack: BenchStack, scenarios: readonly Scenario[], variants: number): Promise<ScenarioRequests[]> {
+export async function scenarioRequests(stack: BenchStack, scenarios: readonly Scenario[], variants: number, fresh = 0): Promise<ScenarioRequests[]> {
   const tokens = new Map<string, string>();
   const headersOf = async (workerId: string | undefined): Promise<Record<string, string>> => {
     if (workerId === undefined) return {};
@@ -29,11 +31,11 @@ export async function scenarioRequests(stack: BenchStack, scenarios: readonly Sc
   const all: ScenarioRequests[] = [];
   for (const scenario of scenarios) {
     const repeated = { body: JSON.stringify({ query: scenario.query, variables: scenario.variables }), headers: await headersOf(scenario.workerId) };
-    const varied: PeerRequest[] = [];
-    for (const variant of coldVariants(scenario.id, variants, scenario.variables)) {
-      varied.push({ body: JSON.stringify({ query: scenario.query, variables: variant.variables }), headers: await headersOf(variant.workerId) });
+    const pool: PeerRequest[] = [];
+    for (const variant of coldVariants(scenario.id, variants + fresh, scenario.variables)) {
+      pool.push({ body: JSON.stringify({ query: scenario.query, variables: variant.variables }), headers: await headersOf(variant.workerId) });
     }
-    all.push({ scenario, repeated, varied });
+    all.push({ scenario, repeated, varied: pool.slice(0, variants), fresh: pool.slice(variants) });
   }
   return all;
 }

@@ -6,6 +6,7 @@ import { loadScenarios } from '../scenarios.js';
 import { startBenchStack } from '../stack.js';
 import { measureCell, median, type CellMeasure } from './cell.js';
 import { PEERS, startPeer, supergraphFor, type RunningPeer } from './processes.js';
+import { metricSum } from '../../lib/testing/metrics.js';
 import { canonicalData, scenarioRequests, send, type ScenarioRequests } from './requests.js';
 
 /**
@@ -16,7 +17,7 @@ import { canonicalData, scenarioRequests, send, type ScenarioRequests } from './
  * each round, and prints the medians of the rounds with ratios to stock Apollo.
  */
 const USAGE = `npm run bench:peers -- [--duration 5] [--rounds 3] [--connections 10] [--latency 40] [--jitter 10]
-  [--variants 30] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-entity,ours-nocache,hive,hive-rust] [--out file]`;
+  [--variants 30] [--fresh 20] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-entity,ours-nocache,hive,hive-rust] [--out file]`;
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     variants: { type: 'string', default: '30' },
     only: { type: 'string' },
     peers: { type: 'string' },
+    fresh: { type: 'string', default: '20' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -55,7 +57,7 @@ try {
     peers.push(await startPeer(spec, stack.stack.env, supergraph));
     say(`  ✓ ${spec.label}`);
   }
-  const requests = await scenarioRequests(stack, scenarios, number('variants'));
+  const requests = await scenarioRequests(stack, scenarios, number('variants'), number('fresh'));
   say('▶ warming the subgraph caches and every gateway, checking identical data…');
   failed = !(await checkIdentical(requests));
   if (failed) throw new Error('the gateways disagree (see above): nothing measured');
@@ -76,7 +78,9 @@ try {
       }
     }
   }
-  const report = renderReport(requests, modes, cells);
+  say('▶ requests nobody sent before, one at a time, through our gateways…');
+  const fresh = await measureFresh(requests);
+  const report = renderReport(requests, modes, cells) + renderFresh(requests, fresh);
   process.stdout.write(report);
   if (values.out) writeFileSync(values.out, report);
 } finally {
@@ -105,6 +109,69 @@ async function checkIdentical(requests: readonly ScenarioRequests[]): Promise<bo
     say(`  ${same ? '✓' : '✗'} ${item.scenario.id}: ${1 + item.varied.length} requests compared across ${peers.length} gateways`);
   }
   return same;
+}
+
+interface FreshMeasure {
+  requests: number;
+  entityHits: number;
+  entityMisses: number;
+  fetches: number;
+}
+
+/**
+ * After the cells, each scenario's fresh requests (variables no cell and no check sent) go once,
+ * one at a time, through each of our gateways: how many of their entities the entity cache already
+ * held from earlier traffic, and how many subgraph fetches they made — what a search nobody asked
+ * before gets, rather than the pool the cells repeat.
+ */
+async function measureFresh(requests: readonly ScenarioRequests[]): Promise<Map<string, FreshMeasure>> {
+  const measures = new Map<string, FreshMeasure>();
+  for (const item of requests) {
+    for (const peer of peers) {
+      const metrics = peer.metricsUrl;
+      if (metrics === undefined || item.fresh.length === 0) continue;
+      const read = async () => ({
+        hits: await metricSum(metrics, 'gateway_entity_cache_total', 'outcome="hit"'),
+        misses: await metricSum(metrics, 'gateway_entity_cache_total', 'outcome="miss"'),
+        fetches: await metricSum(metrics, 'subgraph_fetches_total'),
+      });
+      const before = await read();
+      for (const request of item.fresh) {
+        const answer = await send(peer.url, request);
+        const errors = (answer.body as { errors?: unknown[] }).errors;
+        if (answer.status !== 200 || (errors !== undefined && errors.length > 0)) say(`  ✗ fresh ${item.scenario.id} via ${peer.spec.label}: HTTP ${answer.status}`);
+      }
+      const after = await read();
+      measures.set(`${item.scenario.id}|${peer.spec.id}`, {
+        requests: item.fresh.length,
+        entityHits: after.hits - before.hits,
+        entityMisses: after.misses - before.misses,
+        fetches: after.fetches - before.fetches,
+      });
+    }
+  }
+  return measures;
+}
+
+function renderFresh(requests: readonly ScenarioRequests[], measures: Map<string, FreshMeasure>): string {
+  if (measures.size === 0) return '';
+  const lines = [
+    `### Requests nobody sent before (${number('fresh')} per query, once each, one at a time, after the cells)`,
+    '',
+    '| query | gateway | entities asked | held by the entity cache | subgraph fetches per request |',
+    '|---|---|--:|--:|--:|',
+  ];
+  for (const item of requests) {
+    for (const peer of peers) {
+      const measure = measures.get(`${item.scenario.id}|${peer.spec.id}`);
+      if (!measure) continue;
+      const asked = measure.entityHits + measure.entityMisses;
+      lines.push(
+        `| ${item.scenario.title.replace(/ \(.*$/, '')} | ${peer.spec.label} | ${asked} | ${asked === 0 ? '–' : `${((100 * measure.entityHits) / asked).toFixed(0)} %`} | ${(measure.fetches / measure.requests).toFixed(2)} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n\n`;
 }
 
 function renderReport(requests: readonly ScenarioRequests[], modes: readonly string[], cells: Map<string, CellMeasure[]>): string {

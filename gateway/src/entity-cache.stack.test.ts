@@ -25,7 +25,10 @@ describe('gateway entity cache (response cache off)', () => {
   let counted: (subgraph: string, outcome: string) => Promise<number>;
 
   beforeAll(async () => {
-    stack = await startTestStack({ env: { RESPONSE_CACHE_ENABLED: 'false' } });
+    // France Travail's unthrottled client: three 50-training searches in a row must not meet its quota.
+    stack = await startTestStack({
+      env: { RESPONSE_CACHE_ENABLED: 'false', FT_CLIENT_ID: 'PAR_cpagraph_unthrottled', FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret', FT_RATE_LIMIT_PER_SECOND: '10000' },
+    });
     counted = async (subgraph, outcome) => await metricSum(stack.urls.metrics.gateway, 'gateway_entity_cache_total', `subgraph="${subgraph}",outcome="${outcome}"`);
   }, 180_000);
   afterAll(async () => {
