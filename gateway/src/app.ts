@@ -32,6 +32,7 @@ import { sourcesPlugin } from './sources.plugin.js';
 import { MemoryStore } from '../../lib/cache/index.js';
 import { responseCachePlugin } from './response-cache.js';
 import { createEntityCache } from './entity-cache.js';
+import { operationMergePlugin } from './operation-merge.js';
 import { cachedVerifier } from '../../lib/auth/verified-tokens.js';
 import { duplicateErrorsPlugin } from './security/duplicate-errors.plugin.js';
 import { readManifest, safelistFrom } from './persisted/manifest.js';
@@ -155,6 +156,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       ...(config.RESPONSE_CACHE_ENABLED
         ? [responseCachePlugin({ store: new MemoryStore({ maxBytes: config.RESPONSE_CACHE_MAX_MIB * 1024 * 1024 }), maxTtlSeconds: config.RESPONSE_CACHE_MAX_TTL_SECONDS })]
         : []),
+      // Last: a request merged with an identical one in flight has passed every check above.
+      ...(config.OPERATION_MERGE ? [operationMergePlugin({ maxWaitMs: config.REQUEST_BUDGET_MS })] : []),
     ],
   });
   await apollo.start();

@@ -36,6 +36,8 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
       REQUEST_BUDGET_MS: positiveInt(5_000),
       /** Merge identical in-flight subgraph fetches (same URL, authorization and body); off only for benchmarks. */
       SUBGRAPH_FETCH_MERGE: bool(true),
+      /** Run identical client queries in flight at once (same authorization, document, variables) once (gateway/src/operation-merge.ts); off only for benchmarks. */
+      OPERATION_MERGE: bool(true),
       /** Cache whole answers of public operations in the gateway, as the subgraphs' cache hints allow (gateway/src/response-cache.ts). */
       RESPONSE_CACHE_ENABLED: bool(true),
       /** Longest a cached public answer is reused, whatever the hints say, in seconds. */

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { CacheStore } from '../../lib/cache/index.js';
 import { counter } from '../../lib/metrics/index.js';
 import { staleSources } from '../../lib/logging/index.js';
 import { sourcesSeen, type SourceRecord } from '../../lib/provenance/sources.js';
 import { lifetimeSeconds } from './cache-lifetime.js';
+import { operationKey } from './operation-key.js';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -43,25 +43,9 @@ interface Entry {
   expiresAt: number;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 function keyOf(context: GraphQLRequestContext<GatewayContext>): string | undefined {
-  if (context.operation?.operation !== 'query' || context.source === undefined) return undefined;
-  const hash = createHash('sha256')
-    .update(context.request.operationName ?? '')
-    .update('\n')
-    .update(context.source)
-    .update('\n')
-    .update(canonical(context.request.variables ?? {}))
-    .digest('base64url');
-  return `gateway:response:${hash}`;
+  const key = operationKey(context);
+  return key === undefined ? undefined : `gateway:response:${key}`;
 }
 
 const hitExtension = (entry: Entry) =>
