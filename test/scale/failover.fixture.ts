@@ -12,7 +12,8 @@ export async function stackKeys(connect: () => Redis | Cluster, prefix: string):
   const keys = new Set<string>();
   const nodes = 'nodes' in client && typeof client.nodes === 'function' ? (client as Cluster).nodes('master') : [client as Redis];
   for (const node of nodes) {
-    for await (const batch of node.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) for (const key of batch) keys.add(key);
+    // Single-flight locks (`…:lock`) live while a fetch is under way and are released after it: not entries to keep.
+    for await (const batch of node.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) for (const key of batch) if (!key.endsWith(':lock')) keys.add(key);
   }
   client.disconnect();
   return keys;
