@@ -7,7 +7,7 @@ import { operationMergePlugin } from './operation-merge.js';
  * The merge plugin's edges, driven through its hooks as Apollo Server calls them: a follower waits
  * for the first request's answer; a first request that never answers frees its followers at their
  * wait limit and leaves no entry behind; mutations and other callers are never merged. The
- * whole-stack behaviour is in operation-merge.stack.test.ts.
+ * whole-stack behaviour is in sharing.stack.test.ts.
  */
 type Listener = GraphQLRequestListener<GatewayContext>;
 
