@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios } from '../bench/scenarios.js';
-import { startTestStack, type GraphQLResult, type TestStack } from './stack.js';
+import { startTestStack, UNTHROTTLED_FRANCE_TRAVAIL, type GraphQLResult, type TestStack } from './stack.js';
 
 /**
  * An operator's outage costs only its own fields (#19.3). Each operator is faulted in turn (the
@@ -51,9 +51,7 @@ describe('failure containment, one operator at a time', () => {
       env: {
         CACHE_MODE: 'off',
         REQUEST_BUDGET_MS: '20000',
-        FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
-        FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
-        FT_RATE_LIMIT_PER_SECOND: '10000',
+        ...UNTHROTTLED_FRANCE_TRAVAIL,
         RATE_LIMIT_ANONYMOUS: '100000',
         RATE_LIMIT_WORKER: '100000',
         RATE_LIMIT_COST_ANONYMOUS: '10000000',

@@ -22,6 +22,17 @@ export interface TestStack extends RunningStack {
 }
 
 /**
+ * France Travail's unthrottled client of the simulator (upstreams/francetravail/oauth.ts), for stacks
+ * whose test is not about its real 10 calls/s quota (test/security, test/deadline and
+ * test/refresh.stack.test.ts are): many training finders in a row then take seconds, not minutes.
+ */
+export const UNTHROTTLED_FRANCE_TRAVAIL = {
+  FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
+  FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
+  FT_RATE_LIMIT_PER_SECOND: '10000',
+} as const;
+
+/**
  * Starts the whole stack (simulators, three subgraphs, gateway — separate processes, real HTTP)
  * on free ports for one test file.
  */

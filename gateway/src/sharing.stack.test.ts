@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_ID_HEADER } from '../../lib/logging/index.js';
 import { repoPath } from '../../lib/paths.js';
 import { metricSum } from '../../lib/testing/metrics.js';
-import { startTestStack, type TestStack } from '../../test/stack.js';
+import { startTestStack, UNTHROTTLED_FRANCE_TRAVAIL, type TestStack } from '../../test/stack.js';
 
 /**
  * Issue #15 point 2, what the gateway shares between requests, through the whole stack (one stack
@@ -41,10 +41,8 @@ beforeAll(async () => {
       RESPONSE_CACHE_ENABLED: 'false',
       // Eight requests at once from one test client (anonymous callers get six in flight by default).
       RATE_LIMIT_INFLIGHT_ANONYMOUS: '0',
-      // France Travail's unthrottled client: 50-training searches in a row must not meet its quota.
-      FT_CLIENT_ID: 'PAR_cpagraph_unthrottled',
-      FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret',
-      FT_RATE_LIMIT_PER_SECOND: '10000',
+      // 50-training searches in a row must not meet France Travail's quota.
+      ...UNTHROTTLED_FRANCE_TRAVAIL,
     },
   });
   counted = async (subgraph, outcome) => await metricSum(stack.urls.metrics.gateway, 'gateway_entity_cache_total', `subgraph="${subgraph}",outcome="${outcome}"`);

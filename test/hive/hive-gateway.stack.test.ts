@@ -4,7 +4,7 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../bench/scenarios.js';
 import { repoPath } from '../../lib/paths.js';
-import { startTestStack, type TestStack } from '../stack.js';
+import { startTestStack, UNTHROTTLED_FRANCE_TRAVAIL, type TestStack } from '../stack.js';
 import { cpaSubgraphPlugin, loadSignature } from './hive-plugin.fixture.js';
 
 /**
@@ -27,7 +27,7 @@ beforeAll(async () => {
   // Same data from both routers is under test, not France Travail's 10 calls/s: a cold training
   // finder's fifty outcomes would not fit one request's budget at that rate (they are refreshed
   // ahead of demand in a running deployment, test/refresh.stack.test.ts). The simulator's unthrottled client.
-  stack = await startTestStack({ env: { FT_CLIENT_ID: 'PAR_cpagraph_unthrottled', FT_CLIENT_SECRET: 'cpagraph-unthrottled-secret', FT_RATE_LIMIT_PER_SECOND: '10000' } });
+  stack = await startTestStack({ env: { ...UNTHROTTLED_FRANCE_TRAVAIL } });
   const rewrite = new Map([...committedUrls()].map(([name, url]) => [url, stack.urls.subgraphs[name] ?? url]));
   const secrets = (stack.env['SUBGRAPH_SIGNING_SECRETS'] ?? '').split(',').filter(Boolean);
   const plugin = cpaSubgraphPlugin({ rewrite, secrets, sign: await loadSignature() });

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTrainings } from '../../../../upstreams/data/trainings.js';
 import { buildWorld } from '../../../../upstreams/data/world.js';
 import { callsTo, startFtTestStack, type FtTestStack } from '../testing/subgraph.fixture.js';
 
+// A stack per test: the first one's hundred calls at once, slow on a loaded machine, can open the
+// France Travail breaker (calls over 1 s count as failures), which would refuse the next test's calls.
 let stack: FtTestStack;
-beforeAll(async () => {
+beforeEach(async () => {
   stack = await startFtTestStack();
 });
-afterAll(async () => stack.close());
+afterEach(async () => stack.close());
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
