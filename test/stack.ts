@@ -71,11 +71,22 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
       await cleanUp();
     },
     query: async (query, variables, headers = {}) => {
-      const response = await fetch(stack.urls.graphql, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
+      const post = async () =>
+        await fetch(stack.urls.graphql, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
+      let response: Response;
+      try {
+        response = await post();
+      } catch (error) {
+        // A kept-alive socket the gateway closed (its 5 s idle timeout) just as this request went out:
+        // on a loaded machine the client's own idle timer can fire late. The query is idempotent, so
+        // it is sent once more, on a new socket; a gateway that is down fails that one too.
+        if (!(error instanceof TypeError) || (error.cause as { code?: string } | undefined)?.code !== 'UND_ERR_SOCKET') throw error;
+        response = await post();
+      }
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult['body'] } as GraphQLResult<never>;
     },
     workerToken: async (workerId) => {
