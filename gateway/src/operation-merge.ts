@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { counter } from '../../lib/metrics/index.js';
-import { currentRequestId, markStale } from '../../lib/logging/index.js';
-import { recordSource, type SourceExtension } from '../../lib/provenance/sources.js';
+import { currentRequestId, markStale, staleSources } from '../../lib/logging/index.js';
+import { recordSource, sourcesSeen, type SourceRecord } from '../../lib/provenance/sources.js';
 import type { GatewayContext } from './context.js';
 import { operationKey } from './operation-key.js';
 
@@ -29,14 +29,17 @@ export interface OperationMergeOptions {
 }
 
 interface Shared {
+  /** `data` and `errors` of the first request's answer, as JSON. */
   text: string;
+  /** The first request's own provenance and stale logs, which its `extensions` are written from. */
+  sources: SourceRecord[];
+  stale: string[];
   policy: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' } | null;
 }
 
 interface Answer {
   data?: Record<string, unknown> | null;
   errors?: GraphQLFormattedError[];
-  extensions?: { sources?: SourceExtension[]; stale?: string[] };
 }
 
 const merged = counter({
@@ -90,10 +93,8 @@ export function operationMergePlugin(options: OperationMergeOptions): ApolloServ
           const answer = JSON.parse(shared.text) as Answer;
           const requestId = currentRequestId();
           // The followers' own plugins write `extensions` from their own logs: the first request's replayed.
-          for (const source of answer.extensions?.sources ?? []) {
-            recordSource({ operator: source.operator, fetchedAt: Date.parse(source.fetchedAt), ttlSeconds: source.ttlSeconds, stale: source.stale });
-          }
-          for (const source of answer.extensions?.stale ?? []) markStale(source);
+          for (const record of shared.sources) recordSource(record);
+          for (const source of shared.stale) markStale(source);
           context.overallCachePolicy.restrict(shared.policy ?? { maxAge: 0 });
           const errors = answer.errors?.map((error) =>
             requestId !== undefined && error.extensions?.['requestId'] !== undefined ? { ...error, extensions: { ...error.extensions, requestId } } : error,
@@ -115,10 +116,12 @@ export function operationMergePlugin(options: OperationMergeOptions): ApolloServ
             resolve(undefined);
             return;
           }
-          const { data, errors, extensions } = body.singleResult;
+          const { data, errors } = body.singleResult;
           const policy = context.overallCachePolicy.policyIfCacheable();
           resolve({
-            text: JSON.stringify({ data, errors, extensions: { sources: extensions?.['sources'], stale: extensions?.['stale'] } }),
+            text: JSON.stringify({ data, errors }),
+            sources: sourcesSeen(),
+            stale: staleSources(),
             policy: policy ? { maxAge: policy.maxAge, scope: policy.scope } : null,
           });
         },
