@@ -160,8 +160,9 @@ export function createEntityCache(options: EntityCacheOptions): EntityCache {
         const entities = (fetched.data as { _entities?: unknown } | undefined | null)?._entities;
         fetchedEntities = Array.isArray(entities) ? entities : [];
       }
-      const slot = new Map(asked.map((original, position) => [original, position]));
-      const merged = hits.map((hit, index) => (hit ? (JSON.parse(hit.text) as unknown) : (fetchedEntities[slot.get(index) ?? -1] ?? null)));
+      // The fetched entities come in the order of `asked`, which is the gateway's order minus the hits.
+      let next = 0;
+      const merged = hits.map((hit) => (hit ? (JSON.parse(hit.text) as unknown) : (fetchedEntities[next++] ?? null)));
       const errors = fetched?.errors?.map((error) => remapError(error, asked));
       return {
         ...(fetched ?? {}),
