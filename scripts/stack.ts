@@ -6,6 +6,7 @@ import { DEFAULT_HOST, DEFAULT_PORTS, type PortVariable } from '../lib/config/de
 import { repoPath } from '../lib/paths.js';
 import { freePort } from '../lib/testing/ports.js';
 import { DEFAULT_METRICS_PORTS, type MetricsService } from '../lib/server/metrics-server.js';
+import { buildServices } from './build.js';
 import { createRestarter, type RestartPolicy } from './restarts.js';
 
 /** One process of the stack: its entry point, the variable holding its port, and how to tell it is ready. */
@@ -99,6 +100,11 @@ export interface StackOptions {
   restart?: boolean | RestartPolicy;
   /** Where the launcher's own lines go (restarts); default stdout. */
   report?: (line: string) => void;
+  /**
+   * How each service runs: 'bundle' (default) runs an esbuild bundle of its entry (scripts/build.ts)
+   * on Node's own loader; 'tsx' runs its TypeScript through `node --import tsx`, as before bundles.
+   */
+  runner?: 'bundle' | 'tsx';
 }
 
 export interface RunningStack {
@@ -136,6 +142,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const report = options.report ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let stopping = false;
   const byName = new Map(SERVICES.map((service) => [service.name, service]));
+  const bundles = (options.runner ?? 'bundle') === 'bundle' ? await buildServices(SERVICES.map((service) => service.entry)) : undefined;
+  const command = (service: ServiceSpec): string[] =>
+    bundles ? ['--enable-source-maps', bundles.file(service.entry)] : ['--import', 'tsx', repoPath(service.entry)];
   const restarter = createRestarter({
     relaunch: (name) => {
       const service = byName.get(name);
@@ -152,9 +161,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     stopping = true;
     restarter.stop();
     await Promise.all([...children.values()].reverse().map((child) => stopChild(child)));
+    await bundles?.dispose();
   };
   const launch = (service: ServiceSpec) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', repoPath(service.entry)], {
+    const child = spawn(process.execPath, command(service), {
       cwd: repoPath(),
       env: { ...process.env, ...env, ...(hasMetrics(service.name) ? { METRICS_PORT: String(metricsPorts[service.name]) } : {}) },
       stdio: options.output === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -12,22 +12,25 @@ import { requireRedis } from '../lib/testing/redis.js';
 import { freePort } from '../lib/testing/ports.js';
 import { freeStackPorts, PortInUseError, startStack } from '../scripts/stack.js';
 
+/** A service's command line names its entry: main.js (a bundle, scripts/build.ts) or main.ts (tsx). */
+const SERVICE_ENTRY = /\/main\.[jt]s\b/;
+
 /** The pid of one service the launcher runs, by its entry point's folder. */
 function servicePid(parent: number, service: string): number {
   const line = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' })
     .split('\n')
-    .find((each) => each.includes(`${service}/`) && each.includes('main.ts'));
+    .find((each) => each.includes(`${service}/`) && SERVICE_ENTRY.test(each));
   const pid = Number(line?.trim().split(/\s+/)[0]);
   if (!(pid > 0)) throw new Error(`no ${service} process under ${parent}`);
   return pid;
 }
 
-/** The service processes the launcher spawned (tsx also runs an esbuild helper, which is not one). */
+/** The service processes the launcher spawned (esbuild also runs a helper process, which is not one). */
 function servicePids(parent: number): number[] {
   try {
     return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => line.includes('main.ts'))
+      .filter((line) => SERVICE_ENTRY.test(line))
       .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((pid) => pid > 0);
   } catch {

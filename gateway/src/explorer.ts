@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { repoPath } from '../../lib/paths.js';
 
 /**
  * The explorer: GraphiQL at `GET /`, with its assets from node_modules (works with no internet).
@@ -17,7 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * routes do not exist.
  */
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
+
 
 export interface ExplorerOptions {
   /** The development issuer's base URL (AUTH_ISSUER), e.g. http://127.0.0.1:4010/identity. */
@@ -32,7 +32,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'react-dom.js': { file: join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'), type: 'text/javascript' },
   'graphiql.js': { file: join(packageDir('graphiql'), '..', 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.css': { file: join(packageDir('graphiql'), '..', 'graphiql.min.css'), type: 'text/css' },
-  'explorer.js': { file: join(here, 'explorer.browser.js'), type: 'text/javascript' },
+  'explorer.js': { file: repoPath('gateway', 'src', 'explorer.browser.js'), type: 'text/javascript' },
 };
 
 const EXAMPLE = `# cpa-graph — try a public query. To query \`me\`, pick a demo worker in "Act as" above:
