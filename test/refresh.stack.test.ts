@@ -10,7 +10,7 @@ import { startTestStack, type TestStack } from './stack.js';
 type Finder = { trainings: { totalCount: number; edges: { node: { id: string; outcomes: unknown; reviews: { count: number } | null } }[] } };
 
 /** France Travail's quota in this stack (the simulator's unthrottled client, so a whole pass fits in the test). */
-const RATE = 400;
+const RATE = 1000;
 const SHARE = 0.5;
 
 /**

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedStack } from './shared-stack.js';
+import type { TestStack } from './stack.js';
 
 /**
  * graph.md query 1, "Worker dashboard", through the gateway for three demo workers: the CPA from
@@ -70,12 +71,8 @@ describe('caisse-des-depots through the gateway: the worker dashboard', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedStack();
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   const dashboard = async (workerId: string) => {
     const token = await stack.workerToken(workerId);

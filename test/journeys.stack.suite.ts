@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInFrance } from '../subgraphs/caisse-des-depots/src/app.js';
 import { actionKindOfCertification } from '../subgraphs/caisse-des-depots/src/domain/rules/actions.js';
 import { fundingPlan } from '../subgraphs/caisse-des-depots/src/domain/rules/funding.js';
 import { DEFAULT_PARAMETERS } from '../subgraphs/caisse-des-depots/src/domain/rules/parameters.js';
 import { projectCpf, type ActivityPeriod } from '../subgraphs/caisse-des-depots/src/domain/rules/projection.js';
 import { balanceAt } from '../subgraphs/caisse-des-depots/src/domain/transition.js';
-import { startTestStack, type TestStack } from './stack.js';
+import { sharedStack } from './shared-stack.js';
+import type { TestStack } from './stack.js';
 
 /**
  * The three journeys of docs/journeys.md, end to end through the gateway, each one query: a worker
@@ -166,12 +167,8 @@ describe('journeys through the gateway (#17.6)', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedStack();
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   const journey = async (workerId: string, variables: Record<string, unknown>) => {
     const token = await stack.workerToken(workerId);

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedStack } from './shared-stack.js';
+import type { TestStack } from './stack.js';
 
 /** graph.md's "Job search" and "Career change" queries, through the gateway, over separate processes. */
 describe('france-travail through the whole stack', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedStack();
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   it('job search: offers with their company and occupation, one ROME call per distinct code', async () => {
     await stack.resetUpstreamCalls();

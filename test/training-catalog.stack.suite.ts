@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedStack } from './shared-stack.js';
+import type { TestStack } from './stack.js';
 
 type Edge = { node: { title: string; provider: { name: string }; certification: { title: string; level: number | null } | null; cpfEligible: boolean; sessions: { place: { departmentCode: string | null } | null }[] } };
 
@@ -23,12 +24,8 @@ describe('training-catalog through the gateway', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedStack();
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   it('answers the Training finder across the three subgraphs, the catalogue served from its index', async () => {
     const probe = await stack.query<{ trainings: { edges: { node: { formacodes: string[] } }[] } }>(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack.js';
+import { sharedStack } from './shared-stack.js';
+import type { TestStack } from './stack.js';
 
 /**
  * Issue #13 through the whole stack: the simulators' `quirks` knob makes France Travail and
@@ -13,11 +14,10 @@ describe('odd operator answers through the whole stack', () => {
     await fetch(`${stack.urls.upstreams}/_admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedStack();
   }, 120_000);
   afterAll(async () => {
     await fetch(`${stack.urls.upstreams}/_admin/faults`, { method: 'DELETE' });
-    await stack?.stop();
   });
 
   const SEARCH = `query { jobOffers(filter: { romeCodes: ["M1805"], near: { departmentCode: "69" } }, first: 10) {

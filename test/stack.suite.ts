@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../lib/paths.js';
 import { metricSum } from '../lib/testing/metrics.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedStack } from './shared-stack.js';
+import type { TestStack } from './stack.js';
 
 /**
  * The foundation's promise: separate processes (simulators, three subgraphs, gateway) over
@@ -12,12 +13,8 @@ import { startTestStack, type TestStack } from './stack.js';
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedStack();
 }, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
 
 describe('whole stack', () => {
   it('answers health, readiness and metrics', async () => {
