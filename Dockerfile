@@ -1,7 +1,8 @@
 # One image for every service of the stack; docker-compose.yml picks the entry point per service.
 FROM node:20-bookworm-slim
 WORKDIR /app
-# Services run their TypeScript through tsx (a devDependency), like `npm start`: install everything.
+# Services run their TypeScript through tsx (a devDependency; `npm start` runs an esbuild bundle of the
+# same entry, scripts/build.ts): install everything.
 # The compose stack is the development stack (simulators, dev issuer); a production deployment sets
 # NODE_ENV=production and its secrets (AUDIT_HASH_SECRET, CACHE_KEY_SECRET, RATE_LIMIT_KEY_SECRET) per service.
 COPY package.json package-lock.json ./

@@ -11,6 +11,7 @@ import './caisse-des-depots.stack.suite.js';
 import './training-catalog.stack.suite.js';
 import './france-travail.stack.suite.js';
 import './stack.suite.js';
+import './clients/clients.stack.suite.js';
 import './quirks.stack.suite.js';
 
 afterAll(async () => {

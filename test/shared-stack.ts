@@ -3,7 +3,7 @@ import { startTestStack, type TestStack } from './stack.js';
 /**
  * One stack on the defaults for the whole-stack suites of test/default-stack.test.ts, which need
  * nothing else: a stack start costs ~20 CPU-s (five processes, the catalogue ingested), so one for
- * six suites saves CI about a minute on two cores. The suites run one after another on it, in the
+ * seven suites saves CI over a minute on two cores. The suites run one after another on it, in the
  * order that file imports them. Each counts upstream calls from its own reset; none relies on a
  * cache another suite left empty, except the journeys, which run first (their first query is
  * counted on a cold cache). The stack is started by the first suite's `beforeAll` and stopped by

@@ -17,22 +17,19 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client as UrqlClient, fetchExchange } from '@urql/core';
 import { parse, print } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CareerChange, JobSearch, OccupationByCode, TrainingFinder, WorkerDashboard } from '../../docs/clients/operations.js';
 import { typePolicies } from '../../docs/clients/type-policies.js';
-import { startTestStack, type TestStack } from '../stack.js';
+import { sharedStack } from '../shared-stack.js';
+import type { TestStack } from '../stack.js';
 
 let stack: TestStack;
 let workerToken: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ readyTimeoutMs: 240_000 });
+  stack = await sharedStack();
   workerToken = await stack.workerToken('W000005');
 }, 300_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
 
 /** Variables of graph.md's queries, as the benchmark sends them (bench/scenarios.ts). */
 const TRAINING_FINDER = { formacodes: ['23054', '15254'], near: { communeCode: '75056', radiusKm: 60 }, first: 10 };
