@@ -6,7 +6,7 @@ import { startTestStack, type TestStack } from './stack.js';
 /**
  * Deadlines end to end (#16.3, #19.2): one budget (REQUEST_BUDGET_MS, 3 s here) split gateway →
  * subgraph → upstream call. A hung operator costs only its own fields, each with its path and
- * code, and stale entries are served on timeouts too. Counted, never timed.
+ * code, and stale entries are served on failures and timeouts. Counted, never timed.
  */
 const TRAINING_FINDER = readFileSync(new URL('../bench/queries/training-finder.graphql', import.meta.url), 'utf8');
 const finderVariables = { formacodes: ['23054', '15254'], near: { communeCode: '75056', radiusKm: 60 } };
@@ -55,7 +55,12 @@ describe('request budget with a hung operator', () => {
   }, 60_000);
 });
 
-describe('stale-if-error on timeouts', () => {
+/**
+ * Stale-if-error end to end, on one stack whose entries live 1 s: an entry past its TTL but within
+ * its grace period is served when France Travail fails or hangs, and the client is told so
+ * (extensions.stale + x-cpa-stale). The failures first, then the hang.
+ */
+describe('stale-if-error through the gateway', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
@@ -63,6 +68,52 @@ describe('stale-if-error on timeouts', () => {
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
+  });
+
+  const query = '{ jobOffers(filter: { romeCodes: ["M1805"], near: { departmentCode: "69" } }, first: 3) { totalCount edges { node { id title } } } }';
+
+  it('serves the expired entry, flagged stale, while the operator fails; fresh data otherwise', async () => {
+    const fresh = await stack.query(query);
+    expect(fresh.body.errors).toBeUndefined();
+    expect(fresh.body.extensions?.['stale']).toBeUndefined();
+    expect(fresh.headers.get('x-cpa-stale')).toBeNull();
+
+    // Let the entry pass its 1 s TTL (it stays in the store for its grace period), then break the operator.
+    await sleep(1500);
+    const faults = await fetch(`${stack.urls.upstreams}/_admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ francetravail: { forcedStatus: 503 } }),
+    });
+    expect(faults.status).toBe(200);
+    await stack.resetUpstreamCalls();
+
+    const stale = await stack.query(query);
+    expect(stale.body.errors).toBeUndefined();
+    expect(stale.body.data).toEqual(fresh.body.data);
+    expect(stale.body.extensions?.['stale']).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect(stale.headers.get('x-cpa-stale')).toBeTruthy();
+    expect((await stack.upstreamCalls()).byOperator['francetravail'] ?? 0).toBeGreaterThan(0);
+
+    await fetch(`${stack.urls.upstreams}/_admin/faults`, { method: 'DELETE' });
+  });
+
+  it('answers UPSTREAM_UNAVAILABLE for data it never had, and keeps the rest of the response', async () => {
+    await fetch(`${stack.urls.upstreams}/_admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ francetravail: { forcedStatus: 503 } }),
+    });
+    try {
+      const { status, body } = await stack.query('{ jobOffer(id: "ZZZ9999") { title } certification(code: "RNCP509") { code title } }');
+      expect(status).toBe(200);
+      expect(body.data?.['jobOffer']).toBeNull();
+      expect(body.data?.['certification']).toMatchObject({ code: 'RNCP509' });
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
+      expect(JSON.stringify(body.errors)).not.toMatch(/Simulated|127\.0\.0\.1|stack/);
+    } finally {
+      await fetch(`${stack.urls.upstreams}/_admin/faults`, { method: 'DELETE' });
+    }
   });
 
   it('serves the expired job search when France Travail hangs, flagged stale, within the budget', async () => {
