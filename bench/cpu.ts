@@ -1,4 +1,4 @@
-import { SERVICES } from '../scripts/stack.js';
+import { serviceOfCommand } from '../scripts/stack.js';
 import { childCpuTicks, machineCpuTicks, SECONDS_PER_TICK } from './machine.js';
 import type { CpuSample } from './stack.js';
 
@@ -25,7 +25,7 @@ const STACK_GROUPS: Record<string, 'gateway' | 'subgraphs' | 'simulators'> = {
 function groupTicks(): Map<string, number> {
   const totals = new Map<string, number>();
   for (const { ticks, command } of childCpuTicks().values()) {
-    const service = SERVICES.find((candidate) => command.includes(candidate.entry));
+    const service = serviceOfCommand(command);
     const group = service ? STACK_GROUPS[service.name] : undefined;
     if (group) totals.set(group, (totals.get(group) ?? 0) + ticks);
   }

@@ -26,6 +26,11 @@ export const SERVICES: readonly ServiceSpec[] = [
   { name: 'gateway', entry: 'gateway/src/main.ts', portVariable: 'GATEWAY_PORT', readyPath: '/readyz' },
 ];
 
+/** The service a process's command line runs: its entry as TypeScript (tsx) or as a bundle (main.js). */
+export function serviceOfCommand(command: string): ServiceSpec | undefined {
+  return SERVICES.find((service) => command.includes(service.entry) || command.includes(service.entry.replace(/\.ts$/, '.js')));
+}
+
 export type Ports = Record<PortVariable, number>;
 
 /** A free port for every service: tests and benchmarks run stacks beside a developer's `npm start`. */
@@ -103,6 +108,7 @@ export interface StackOptions {
   /**
    * How each service runs: 'bundle' (default) runs an esbuild bundle of its entry (scripts/build.ts)
    * on Node's own loader; 'tsx' runs its TypeScript through `node --import tsx`, as before bundles.
+   * Default: STACK_RUNNER from the environment, else 'bundle'.
    */
   runner?: 'bundle' | 'tsx';
 }
@@ -142,7 +148,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const report = options.report ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let stopping = false;
   const byName = new Map(SERVICES.map((service) => [service.name, service]));
-  const bundles = (options.runner ?? 'bundle') === 'bundle' ? await buildServices(SERVICES.map((service) => service.entry)) : undefined;
+  const runner = options.runner ?? (process.env['STACK_RUNNER'] === 'tsx' ? 'tsx' : 'bundle');
+  const bundles = runner === 'bundle' ? await buildServices(SERVICES.map((service) => service.entry)) : undefined;
   const command = (service: ServiceSpec): string[] =>
     bundles ? ['--enable-source-maps', bundles.file(service.entry)] : ['--import', 'tsx', repoPath(service.entry)];
   const restarter = createRestarter({
