@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/sequencer.js';
 
 export default defineConfig({
   // Apollo loads graphql's CommonJS build; without this alias our files would get the ESM
@@ -12,5 +13,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    // Long files first (test/sequencer.ts): CI's clean clone has no cached durations to order by.
+    sequence: { sequencer: LongestFirst },
   },
 });

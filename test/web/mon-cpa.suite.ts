@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium, loginAs, openApp, type AppSession } from '../../lib/testing/browser.js';
 import { ensureWebBuild } from '../../scripts/web-build.js';
-import { startTestStack, type TestStack } from '../stack.js';
+import { browserStack } from '../browser/browser-stack.js';
+import type { TestStack } from '../stack.js';
 
 /**
  * "Mon CPA" in real Chromium against one whole stack: each screen's main path, an operator fault
@@ -15,11 +16,8 @@ let app: AppSession;
 
 beforeAll(async () => {
   ensureWebBuild('pipe');
-  // The cost budget is under test in test/security (egress, rate limit); here one person clicks
-  // through every screen within a minute on a loaded CI machine, where the estimates of requests
-  // still in flight (not yet settled to their actual cost) add up. The transition-plan screen's
-  // paths request, with every rule's texts, is estimated at ~2,250.
-  stack = await startTestStack({ readyTimeoutMs: 170_000, env: { RATE_LIMIT_COST_WORKER: '200000' } });
+  // Cost budgets raised (test/browser/browser-stack.ts): one person clicks through every screen.
+  stack = await browserStack.get();
   browser = await launchChromium();
   app = await openApp(browser, `${stack.urls.gateway}/app/`);
   await loginAs(app.page, 'W000005');
@@ -27,7 +25,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
 });
 
 /** Presses Tab until the focus is on the disclosure whose summary matches, as a keyboard user would; fails after `max` presses. */

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../lib/testing/ports.js';
-import { startTestStack, type TestStack } from '../stack.js';
+import type { TestStack } from '../stack.js';
+import { browserStack, corsPagePort } from './browser-stack.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 let stack: TestStack;
@@ -44,9 +44,9 @@ async function browserFetch(page: Page, url: string, init: { method: string; hea
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (CI's .ci/run does)`);
-  pagePort = await freePort();
   // Only the `localhost` spelling of the page's origin is allowed: `127.0.0.1` on the same port is another origin.
-  stack = await startTestStack({ env: { CORS_ORIGINS: `http://localhost:${pagePort}`, CORS_MAX_AGE_SECONDS: '600' }, readyTimeoutMs: 240_000 });
+  pagePort = await corsPagePort();
+  stack = await browserStack.get();
   pages = createServer((_, response) => response.end('<!doctype html><title>front-end</title>'));
   await listen(pages, pagePort);
   const target = new URL(stack.urls.graphql);
@@ -66,7 +66,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => proxy?.close(resolve));
   await new Promise((resolve) => pages?.close(resolve));
-  await stack?.stop();
 });
 
 const QUERY = '{ occupation(romeCode: "M1805") { romeCode title } }';

@@ -7,21 +7,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../lib/testing/browser.js';
-import { startTestStack, type TestStack } from '../stack.js';
+import { browserStack } from '../browser/browser-stack.js';
+import type { TestStack } from '../stack.js';
 
 let stack: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The cost budget is under test in test/security (egress, rate limit); here the explorer runs
-  // query after query from one loopback address within a minute, which the budget is not about.
-  stack = await startTestStack({ readyTimeoutMs: 240_000, env: { RATE_LIMIT_COST_ANONYMOUS: '200000', RATE_LIMIT_COST_WORKER: '200000', RATE_LIMIT_COST_PARTNER: '200000' } });
+  // Cost budgets raised (test/browser/browser-stack.ts): the explorer runs query after query.
+  stack = await browserStack.get();
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
 });
 
 interface Explorer {
