@@ -10,16 +10,13 @@ import { loadScenarios, type Scenario } from '../bench/scenarios.js';
 import { repoPath } from '../lib/paths.js';
 import { requireRedis } from '../lib/testing/redis.js';
 import { freePort } from '../lib/testing/ports.js';
-import { freeStackPorts, PortInUseError, startStack } from '../scripts/stack.js';
-
-/** A service's command line names its entry: main.js (a bundle, scripts/build.ts) or main.ts (tsx). */
-const SERVICE_ENTRY = /\/main\.[jt]s\b/;
+import { freeStackPorts, PortInUseError, serviceOfCommand, startStack } from '../scripts/stack.js';
 
 /** The pid of one service the launcher runs, by its entry point's folder. */
 function servicePid(parent: number, service: string): number {
   const line = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' })
     .split('\n')
-    .find((each) => each.includes(`${service}/`) && SERVICE_ENTRY.test(each));
+    .find((each) => serviceOfCommand(each)?.name === service);
   const pid = Number(line?.trim().split(/\s+/)[0]);
   if (!(pid > 0)) throw new Error(`no ${service} process under ${parent}`);
   return pid;
@@ -30,7 +27,7 @@ function servicePids(parent: number): number[] {
   try {
     return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => SERVICE_ENTRY.test(line))
+      .filter((line) => serviceOfCommand(line) !== undefined)
       .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((pid) => pid > 0);
   } catch {
