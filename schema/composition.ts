@@ -18,12 +18,12 @@ export type CompositionResult =
   | { ok: true; supergraphSdl: string; apiSdl: string; hints: string[] }
   | { ok: false; errors: string[] };
 
-/** The three subgraphs' SDLs as committed. */
+/** The subgraphs' SDLs as committed. */
 export function committedSubgraphs(): SubgraphSource[] {
   return SUBGRAPHS.map((subgraph) => ({
     name: subgraph.name,
     url: subgraph.defaultUrl,
-    sdl: readFileSync(repoPath('subgraphs', subgraph.folder, 'schema.graphql'), 'utf8'),
+    sdl: readFileSync(repoPath('subgraphs', subgraph.folder, subgraph.schemaFile), 'utf8'),
   }));
 }
 

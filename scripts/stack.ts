@@ -14,6 +14,8 @@ export interface ServiceSpec {
   name: string;
   entry: string;
   portVariable: PortVariable;
+  /** Other ports the process listens on (france-travail serves the job-seekers subgraph too). */
+  morePorts?: readonly PortVariable[];
   readyPath: string;
 }
 
@@ -21,7 +23,7 @@ export interface ServiceSpec {
 export const SERVICES: readonly ServiceSpec[] = [
   { name: 'upstreams', entry: 'upstreams/main.ts', portVariable: 'UPSTREAMS_PORT', readyPath: '/healthz' },
   { name: 'caisse-des-depots', entry: 'subgraphs/caisse-des-depots/src/main.ts', portVariable: 'CDC_SUBGRAPH_PORT', readyPath: '/readyz' },
-  { name: 'france-travail', entry: 'subgraphs/france-travail/src/main.ts', portVariable: 'FT_SUBGRAPH_PORT', readyPath: '/readyz' },
+  { name: 'france-travail', entry: 'subgraphs/france-travail/src/main.ts', portVariable: 'FT_SUBGRAPH_PORT', morePorts: ['JOB_SEEKERS_SUBGRAPH_PORT'], readyPath: '/readyz' },
   { name: 'training-catalog', entry: 'subgraphs/training-catalog/src/main.ts', portVariable: 'CATALOG_SUBGRAPH_PORT', readyPath: '/readyz' },
   { name: 'gateway', entry: 'gateway/src/main.ts', portVariable: 'GATEWAY_PORT', readyPath: '/readyz' },
 ];
@@ -36,7 +38,7 @@ export type Ports = Record<PortVariable, number>;
 /** A free port for every service: tests and benchmarks run stacks beside a developer's `npm start`. */
 export async function freeStackPorts(): Promise<Ports> {
   const ports: Partial<Ports> = {};
-  for (const service of SERVICES) ports[service.portVariable] = await freePort();
+  for (const variable of SERVICES.flatMap((service) => [service.portVariable, ...(service.morePorts ?? [])])) ports[variable] = await freePort();
   return ports as Ports;
 }
 
@@ -59,6 +61,7 @@ export function stackEnv(ports: Ports, host = DEFAULT_HOST): Record<string, stri
     AUTH_ISSUER: `${upstreams}/identity`,
     CDC_SUBGRAPH_URL: `http://${host}:${ports.CDC_SUBGRAPH_PORT}/graphql`,
     FT_SUBGRAPH_URL: `http://${host}:${ports.FT_SUBGRAPH_PORT}/graphql`,
+    JOB_SEEKERS_SUBGRAPH_URL: `http://${host}:${ports.JOB_SEEKERS_SUBGRAPH_PORT}/graphql`,
     CATALOG_SUBGRAPH_URL: `http://${host}:${ports.CATALOG_SUBGRAPH_PORT}/graphql`,
   };
 }
@@ -128,15 +131,15 @@ export interface RunningStack {
 }
 
 /**
- * Starts the simulators, the three subgraphs and the gateway as separate processes and waits until
+ * Starts the simulators, the subgraph processes and the gateway as separate processes and waits until
  * each is ready. Used by `npm start`, the whole-stack tests and the benchmarks alike.
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const host = options.host ?? DEFAULT_HOST;
   const ports: Ports = { ...DEFAULT_PORTS, ...options.ports };
-  for (const service of SERVICES) {
-    const port = ports[service.portVariable];
-    if (!(await isFree(port, host))) throw new PortInUseError(port, service.portVariable);
+  for (const variable of SERVICES.flatMap((service) => [service.portVariable, ...(service.morePorts ?? [])])) {
+    const port = ports[variable];
+    if (!(await isFree(port, host))) throw new PortInUseError(port, variable);
   }
   // One random gateway→subgraph secret per start (unless the caller sets one): never a constant.
   const signing = { SUBGRAPH_SIGNING_SECRETS: process.env['SUBGRAPH_SIGNING_SECRETS'] ?? randomSigningSecret() };
@@ -220,6 +223,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       subgraphs: {
         'caisse-des-depots': env['CDC_SUBGRAPH_URL'] ?? '',
         'france-travail': env['FT_SUBGRAPH_URL'] ?? '',
+        'job-seekers': env['JOB_SEEKERS_SUBGRAPH_URL'] ?? '',
         'training-catalog': env['CATALOG_SUBGRAPH_URL'] ?? '',
       },
       metrics: Object.fromEntries(Object.entries(metricsPorts).map(([name, port]) => [name, `http://${metricsHost}:${port}/metrics`])) as Record<MetricsService, string>,

@@ -63,11 +63,15 @@ describe('deploy/ Kubernetes manifests', () => {
   it('serves metrics on their own container port, which no Service exposes (issue #12)', () => {
     for (const deployment of deployments) {
       const ports = deployment.spec?.template.spec?.containers[0]?.ports ?? [];
-      expect(ports.map((port) => port.name), deployment.metadata?.name).toEqual(['http', 'metrics']);
+      // france-travail serves the job-seekers subgraph on a second port of its own.
+      const expected = deployment.metadata?.name === 'france-travail' ? ['http', 'job-seekers', 'metrics'] : ['http', 'metrics'];
+      expect(ports.map((port) => port.name), deployment.metadata?.name).toEqual(expected);
     }
     const services = manifests.filter((manifest) => manifest.kind === 'Service') as unknown as Service[];
     expect(services.length).toBeGreaterThan(0);
-    for (const service of services) expect(service.spec?.ports?.map((port) => port.targetPort), service.metadata?.name).toEqual(['http']);
+    for (const service of services) {
+      expect(service.spec?.ports?.map((port) => port.targetPort), service.metadata?.name).toEqual([service.metadata?.name === 'job-seekers' ? 'job-seekers' : 'http']);
+    }
   });
 
   it('references secrets and never writes one', () => {

@@ -34,9 +34,9 @@ describe('docker-compose.yml', () => {
     const launcherVariables = Object.keys(stackEnv(DEFAULT_PORTS));
     const byService: Record<string, string[]> = {
       'caisse-des-depots': ['CDC_API_URL', 'CDC_OPENDATA_URL', 'AUTH_ISSUER'],
-      'france-travail': ['FT_API_URL', 'FT_AUTH_URL', 'ANOTEA_URL', 'AUTH_ISSUER'],
+      'france-travail': ['FT_API_URL', 'FT_AUTH_URL', 'ANOTEA_URL', 'API_PARTICULIER_URL', 'JOB_SEEKERS_SUBGRAPH_PORT', 'AUTH_ISSUER'],
       'training-catalog': ['CARIF_OREF_URL', 'FRANCE_COMPETENCES_URL', 'CDC_OPENDATA_URL'],
-      gateway: ['CDC_SUBGRAPH_URL', 'FT_SUBGRAPH_URL', 'CATALOG_SUBGRAPH_URL', 'AUTH_ISSUER'],
+      gateway: ['CDC_SUBGRAPH_URL', 'FT_SUBGRAPH_URL', 'JOB_SEEKERS_SUBGRAPH_URL', 'CATALOG_SUBGRAPH_URL', 'AUTH_ISSUER'],
     };
     for (const [service, variables] of Object.entries(byService)) {
       for (const variable of variables) {

@@ -23,7 +23,7 @@ describe('whole stack', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ready',
-      subgraphs: { 'caisse-des-depots': true, 'france-travail': true, 'training-catalog': true },
+      subgraphs: { 'caisse-des-depots': true, 'france-travail': true, 'job-seekers': true, 'training-catalog': true },
     });
     await stack.query('query Probe { occupation(romeCode: "M1805") { title } }');
     // Metrics are on their own loopback listener, not on the public port (issue #12).
@@ -81,15 +81,15 @@ describe('whole stack', () => {
     for (const edge of me.jobSeeker.soughtOccupation.trainings.edges) expect(typeof edge.node.cpfEligible).toBe('boolean');
   });
 
-  it('resolves `me` in caisse-des-depots and france-travail at once, and they agree: one error for a caller who is not a worker', async () => {
+  it('resolves `me` in caisse-des-depots and job-seekers at once, and they agree: one error for a caller who is not a worker', async () => {
     const query = '{ me { id activityAccount { cpf { balance { cents } } } jobSeeker { registered } } }';
     const fetchesOf = (subgraph: string) => metricSum(stack.urls.metrics.gateway, 'subgraph_fetches_total', `subgraph="${subgraph}"`);
-    const before = { cdc: await fetchesOf('caisse-des-depots'), ft: await fetchesOf('france-travail') };
+    const before = { cdc: await fetchesOf('caisse-des-depots'), ft: await fetchesOf('job-seekers') };
     const worker = await stack.query(query, {}, { authorization: `Bearer ${await stack.workerToken('W000005')}` });
     expect(worker.body.errors).toBeUndefined();
     expect(worker.body.data?.['me']).toMatchObject({ id: 'W000005', activityAccount: { cpf: { balance: { cents: expect.any(Number) } } }, jobSeeker: { registered: true } });
     // One fetch to each: both subgraphs answered `me` (the plan's first stage), no entity fetch after it.
-    expect({ cdc: (await fetchesOf('caisse-des-depots')) - before.cdc, ft: (await fetchesOf('france-travail')) - before.ft }).toEqual({ cdc: 1, ft: 1 });
+    expect({ cdc: (await fetchesOf('caisse-des-depots')) - before.cdc, ft: (await fetchesOf('job-seekers')) - before.ft }).toEqual({ cdc: 1, ft: 1 });
 
     const anonymous = await stack.query(query);
     expect(anonymous.body.data?.['me']).toBeNull();

@@ -13,6 +13,7 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       CDC_SUBGRAPH_URL: z.string().url().optional(),
       FT_SUBGRAPH_URL: z.string().url().optional(),
+      JOB_SEEKERS_SUBGRAPH_URL: z.string().url().optional(),
       CATALOG_SUBGRAPH_URL: z.string().url().optional(),
       SUPERGRAPH_PATH: z.string().optional(),
       EXPLORER_ENABLED: bool(true),
@@ -66,6 +67,7 @@ export function loadGatewayConfig(env: EnvSource = process.env) {
     subgraphUrls: {
       'caisse-des-depots': parsed.CDC_SUBGRAPH_URL,
       'france-travail': parsed.FT_SUBGRAPH_URL,
+      'job-seekers': parsed.JOB_SEEKERS_SUBGRAPH_URL,
       'training-catalog': parsed.CATALOG_SUBGRAPH_URL,
     } as Record<string, string | undefined>,
   };

@@ -6,6 +6,8 @@ export const DEFAULT_PORTS = {
   GATEWAY_PORT: 4000,
   CDC_SUBGRAPH_PORT: 4001,
   FT_SUBGRAPH_PORT: 4002,
+  /** The job-seekers subgraph, served by the france-travail process. */
+  JOB_SEEKERS_SUBGRAPH_PORT: 4004,
   CATALOG_SUBGRAPH_PORT: 4003,
   UPSTREAMS_PORT: 4010,
 } as const;

@@ -12,11 +12,13 @@ import { nginxPorts, startNginx, type Nginx } from './nginx.fixture.js';
  * either replica of each subgraph.
  */
 const missing = binaryMissing('nginx') ?? binaryMissing('redis-server');
-const SERVICES = ['gateway', 'caisse-des-depots', 'france-travail', 'training-catalog'] as const;
+/** What nginx fronts: the gateway and every subgraph (job-seekers is the france-travail process's second port). */
+const SERVICES = ['gateway', 'caisse-des-depots', 'france-travail', 'job-seekers', 'training-catalog'] as const;
 const PORT_OF: Record<(typeof SERVICES)[number], keyof Ports> = {
   gateway: 'GATEWAY_PORT',
   'caisse-des-depots': 'CDC_SUBGRAPH_PORT',
   'france-travail': 'FT_SUBGRAPH_PORT',
+  'job-seekers': 'JOB_SEEKERS_SUBGRAPH_PORT',
   'training-catalog': 'CATALOG_SUBGRAPH_PORT',
 };
 const RATE_LIMIT = 10;
@@ -45,6 +47,7 @@ describe.skipIf(missing !== undefined)('replicas behind nginx sharing one Redis'
       RATE_LIMIT_ANONYMOUS: String(RATE_LIMIT),
       CDC_SUBGRAPH_URL: `http://127.0.0.1:${nginx.port('caisse-des-depots')}/graphql`,
       FT_SUBGRAPH_URL: `http://127.0.0.1:${nginx.port('france-travail')}/graphql`,
+      JOB_SEEKERS_SUBGRAPH_URL: `http://127.0.0.1:${nginx.port('job-seekers')}/graphql`,
       CATALOG_SUBGRAPH_URL: `http://127.0.0.1:${nginx.port('training-catalog')}/graphql`,
     };
     // One after the other: two stacks starting at once would double the start-up CPU on a small runner.

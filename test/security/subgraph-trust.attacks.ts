@@ -3,7 +3,7 @@ import { randomSigningSecret, SIGNATURE_HEADER, subgraphSignatureHeaders } from 
 import { subgraphRequest } from '../../lib/testing/subgraph-request.js';
 import { codesOf, expectNoInternals, type AttackContext } from './fixture.js';
 
-const SUBGRAPHS = ['caisse-des-depots', 'france-travail', 'training-catalog'] as const;
+const SUBGRAPHS = ['caisse-des-depots', 'france-travail', 'job-seekers', 'training-catalog'] as const;
 const SERVICE_SDL = JSON.stringify({ query: '{ _service { sdl } }' });
 
 /** 25 levels of relatedOccupations: it grew france-travail to 4 GB when sent straight to its port. */

@@ -43,6 +43,8 @@ export function registerAdmin(app: FastifyInstance, state: SimulatorState): void
     const key = `${request.method} ${route}`;
     state.calls.set(key, (state.calls.get(key) ?? 0) + 1);
     countRequestId(state, request.headers['x-request-id'], operator);
+    // TRACE_CALLS=1: each call's arrival (epoch ms) and route on stdout, for `npm run bench:trace`.
+    if (process.env['TRACE_CALLS'] === '1') process.stdout.write(`TRACE ${Date.now()} ${key}\n`);
     const fault = state.faults.get(operator) ?? NO_FAULT;
     const delay = fault.latencyMs + (fault.jitterMs ? Math.round((state.rng.next() * 2 - 1) * fault.jitterMs) : 0);
     if (delay > 0) await sleep(delay);

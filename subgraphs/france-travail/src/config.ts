@@ -20,6 +20,8 @@ export function loadConfig(env: EnvSource = process.env) {
   const parsed = parseEnv(
     {
       FT_SUBGRAPH_PORT: port(DEFAULT_PORTS.FT_SUBGRAPH_PORT),
+      /** The job-seekers subgraph this process serves too (app.ts). */
+      JOB_SEEKERS_SUBGRAPH_PORT: port(DEFAULT_PORTS.JOB_SEEKERS_SUBGRAPH_PORT),
       HOST: z.string().min(1).default(DEFAULT_HOST),
       FT_API_URL: url(DEFAULT_UPSTREAM_URLS.FT_API_URL),
       FT_AUTH_URL: url(DEFAULT_UPSTREAM_URLS.FT_AUTH_URL),

@@ -5,7 +5,7 @@ import { cacheOptionsFromConfig, createCache, createRedisFromConfig, parseCacheC
 import { keepSnapshot } from '../../../lib/cache/snapshot.js';
 import { runMain } from '../../../lib/config/index.js';
 import { createReadiness } from '../../../lib/server/readiness.js';
-import { createFranceTravailSubgraph } from './app.js';
+import { createFranceTravailSubgraph, createJobSeekersSubgraph, createStatusReads, type FranceTravailDeps } from './app.js';
 import { loadConfig } from './config.js';
 import { createUpstreams } from './infra/repositories.js';
 import { loadCommuneCodes } from '../../../lib/validation/index.js';
@@ -64,21 +64,23 @@ await runMain(async () => {
     details: () => ({ breakers: upstreams.clients.map((client) => ({ operator: client.operator, state: client.breakerState() })) }),
   });
   void readiness.warmUp();
-  const running = await createFranceTravailSubgraph(
-    {
-      repositories: upstreams.repositories,
-      principalFrom: (authorization) => verifier.principalFrom(authorization),
-      consent: createConsentClient({ issuer: auth.issuer }),
-      audit: auditLogFromEnv('france-travail'),
-      readiness: readiness.check,
-    },
-    { port: config.FT_SUBGRAPH_PORT, host: config.HOST },
-  );
+  const deps: FranceTravailDeps = {
+    repositories: upstreams.repositories,
+    principalFrom: (authorization) => verifier.principalFrom(authorization),
+    consent: createConsentClient({ issuer: auth.issuer }),
+    audit: auditLogFromEnv('france-travail'),
+    statusReads: createStatusReads(),
+    readiness: readiness.check,
+  };
+  // Two subgraphs, one process: job-seekers (the worker's own situation) listens first, so that once
+  // france-travail's port answers /readyz (what the launcher waits on) both are served.
+  const jobSeekers = await createJobSeekersSubgraph(deps, { port: config.JOB_SEEKERS_SUBGRAPH_PORT, host: config.HOST });
+  const running = await createFranceTravailSubgraph(deps, { port: config.FT_SUBGRAPH_PORT, host: config.HOST });
   // Metrics on their own loopback listener, not on the public port (issue #12).
   const metrics = await startMetricsServer(metricsListenFromEnv('france-travail'));
   drainOnSignals(async () => {
     refresher?.stop();
-    await running.stop();
+    await Promise.all([running.stop(), jobSeekers.stop()]);
     await snapshot?.close();
     await Promise.all([metrics.close(), ...upstreams.clients.map((client) => client.close()), redis?.quit()]);
   }, { logger });

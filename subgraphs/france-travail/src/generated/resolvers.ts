@@ -4,7 +4,6 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { JobOffer as JobOfferModel } from '../domain/job-offer.js';
 import type { OccupationRef, Skill as SkillModel } from '../domain/occupation.js';
 import type { CompanyRef } from '../domain/company.js';
-import type { JobSeeker as JobSeekerModel, Benefits as BenefitsModel } from '../domain/job-seeker.js';
 import type { TrainingRepresentation, TrainingOutcomes as TrainingOutcomesModel, ReviewSummary as ReviewSummaryModel, ReviewNotes as ReviewNotesModel, ReviewComment as ReviewCommentModel } from '../domain/training.js';
 import type { Place as PlaceModel } from '../domain/place.js';
 import type { WorkerRef } from '../domain/worker.js';
@@ -59,17 +58,6 @@ export type ActivityPeriodInput = {
   start: Scalars['Date']['input'];
   /** Share of the legal working time in (0, 1]: required for PART_TIME, optional for FIXED_TERM (defaults to 1), refused for other kinds. */
   workingTimeRatio?: InputMaybe<Scalars['Float']['input']>;
-};
-
-/** Unemployment allowance rights. */
-export type Benefits = {
-  __typename?: 'Benefits';
-  /** Gross daily amount. */
-  dailyAmount: Money;
-  /** Last day of the rights. */
-  endDate: Maybe<Scalars['Date']['output']>;
-  /** Allowance kind (ARE, ASS, AREF). */
-  kind: Scalars['String']['output'];
 };
 
 /** A certification of the RNCP or RS registers (France Compétences). */
@@ -215,21 +203,6 @@ export type JobOfferFilter = {
   publishedSinceDays?: InputMaybe<Scalars['Int']['input']>;
   /** ROME codes of the occupations sought. */
   romeCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
-};
-
-/** The worker's situation at France Travail. */
-export type JobSeeker = {
-  __typename?: 'JobSeeker';
-  /** Allowance rights, when any. */
-  benefits: Maybe<Benefits>;
-  /** Catégorie d'inscription (A, B, C, D, E). */
-  category: Maybe<Scalars['String']['output']>;
-  /** True when registered as a job seeker. */
-  registered: Scalars['Boolean']['output'];
-  /** Date of registration. */
-  registeredSince: Maybe<Scalars['Date']['output']>;
-  /** The occupation sought (ROME code). */
-  soughtOccupation: Maybe<Occupation>;
 };
 
 /** Public figures for one occupation in one territory. Counts only, never a person. */
@@ -664,8 +637,6 @@ export type Worker = {
   __typename?: 'Worker';
   /** The worker's id (the `sub` of their login). */
   id: Scalars['ID']['output'];
-  /** Registration with France Travail; null when the worker is not registered. Worker themself, or a partner with `jobseeker:read` and consent. */
-  jobSeeker: Maybe<JobSeeker>;
   /** Offers for the sought occupation within 30 km of the worker's commune, newest first (empty when not registered). Same access rule as `jobSeeker`. */
   recommendedJobOffers: Maybe<JobOfferConnection>;
   /** A transition plan from the worker's sought occupation (or `from`) to the occupation `to`: skills to acquire, certifications, trainings near the place ranked by `orderBy`, funding at each session's date, offers and hiring companies. Same access rule as `jobSeeker`; the funding part also needs the CPF rule of `worker(id)`. */
@@ -824,9 +795,8 @@ export type ResolversTypes = ResolversObject<{
   ActivityKind: ActivityKind;
   ActivityPeriodInput: ActivityPeriodInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Benefits: ResolverTypeWrapper<BenefitsModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Certification: ResolverTypeWrapper<Certification>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Company: ResolverTypeWrapper<CompanyRef>;
   CompanyConnection: ResolverTypeWrapper<Connection<CompanyRef>>;
@@ -839,7 +809,6 @@ export type ResolversTypes = ResolversObject<{
   JobOfferConnection: ResolverTypeWrapper<Connection<JobOfferModel>>;
   JobOfferEdge: ResolverTypeWrapper<Omit<JobOfferEdge, 'node'> & { node: ResolversTypes['JobOffer'] }>;
   JobOfferFilter: JobOfferFilter;
-  JobSeeker: ResolverTypeWrapper<JobSeekerModel>;
   LabourMarket: ResolverTypeWrapper<LabourMarketModel>;
   LabourMarketTension: ResolverTypeWrapper<TensionFigures>;
   Money: ResolverTypeWrapper<Money>;
@@ -872,9 +841,8 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   ActivityPeriodInput: ActivityPeriodInput;
   Float: Scalars['Float']['output'];
-  Benefits: BenefitsModel;
-  String: Scalars['String']['output'];
   Certification: Certification;
+  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Company: CompanyRef;
   CompanyConnection: Connection<CompanyRef>;
@@ -886,7 +854,6 @@ export type ResolversParentTypes = ResolversObject<{
   JobOfferConnection: Connection<JobOfferModel>;
   JobOfferEdge: Omit<JobOfferEdge, 'node'> & { node: ResolversParentTypes['JobOffer'] };
   JobOfferFilter: JobOfferFilter;
-  JobSeeker: JobSeekerModel;
   LabourMarket: LabourMarketModel;
   LabourMarketTension: TensionFigures;
   Money: Money;
@@ -919,12 +886,6 @@ export type CacheControlDirectiveArgs = {
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type BenefitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Benefits'] = ResolversParentTypes['Benefits']> = ResolversObject<{
-  dailyAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -994,14 +955,6 @@ export type JobOfferConnectionResolvers<ContextType = Context, ParentType extend
 export type JobOfferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobOfferEdge'] = ResolversParentTypes['JobOfferEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['JobOffer'], ParentType, ContextType>;
-}>;
-
-export type JobSeekerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobSeeker'] = ResolversParentTypes['JobSeeker']> = ResolversObject<{
-  benefits?: Resolver<Maybe<ResolversTypes['Benefits']>, ParentType, ContextType>;
-  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  registered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  registeredSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  soughtOccupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
 }>;
 
 export type LabourMarketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourMarket'] = ResolversParentTypes['LabourMarket'], FederationReferenceType extends FederationReferenceTypes['LabourMarket'] = FederationReferenceTypes['LabourMarket']> = ResolversObject<{
@@ -1167,13 +1120,11 @@ export type TransitionPlanResolvers<ContextType = Context, ParentType extends Re
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  jobSeeker?: Resolver<Maybe<ResolversTypes['JobSeeker']>, ParentType, ContextType>;
   recommendedJobOffers?: Resolver<Maybe<ResolversTypes['JobOfferConnection']>, ParentType, ContextType, Partial<WorkerRecommendedJobOffersArgs>>;
   transitions?: Resolver<Maybe<ResolversTypes['TransitionPlan']>, ParentType, ContextType, RequireFields<WorkerTransitionsArgs, 'to'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  Benefits?: BenefitsResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   CompanyConnection?: CompanyConnectionResolvers<ContextType>;
@@ -1184,7 +1135,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JobOffer?: JobOfferResolvers<ContextType>;
   JobOfferConnection?: JobOfferConnectionResolvers<ContextType>;
   JobOfferEdge?: JobOfferEdgeResolvers<ContextType>;
-  JobSeeker?: JobSeekerResolvers<ContextType>;
   LabourMarket?: LabourMarketResolvers<ContextType>;
   LabourMarketTension?: LabourMarketTensionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { ConsentClient } from '../../../../lib/auth/index.js';
+import type { RequestReads } from '../../../../lib/loader/request-memo.js';
 import type { Company } from '../domain/company.js';
 import type { JobOffer } from '../domain/job-offer.js';
 import type { JobSeeker } from '../domain/job-seeker.js';
@@ -25,7 +26,18 @@ export interface Loaders {
 export const outcomeKeyOf = (key: OutcomeKey): string => `${key.formacode}:${key.departmentCode}`;
 export const reviewKeyOf = (key: ReviewKey): string => `${key.siret}:${'certifInfo' in key ? `c:${key.certifInfo}` : `f:${key.formacode}`}`;
 
-export function createLoaders(repositories: Repositories, consent: ConsentClient, authorization: string | undefined): Loaders {
+/**
+ * `statusReads` is the gateway request's view of the job-seeker statuses this process read (app.ts):
+ * the status is personal, never cached across requests, but read once per gateway request even when
+ * the plan reaches both subgraphs of this process.
+ */
+export function createLoaders(repositories: Repositories, consent: ConsentClient, authorization: string | undefined, statusReads?: RequestReads<JobSeeker>): Loaders {
+  const readStatus = async (ids: readonly string[]): Promise<Map<string, JobSeeker>> => {
+    const found = await Promise.all(ids.map(async (id) => [id, await repositories.jobSeekers.status(id)] as const));
+    return new Map(found.filter((entry): entry is readonly [string, JobSeeker] => entry[1] !== null));
+  };
+  const status = async (workerId: string): Promise<JobSeeker | null> =>
+    statusReads ? ((await statusReads.many([workerId], readStatus)).get(workerId) ?? null) : await repositories.jobSeekers.status(workerId);
   return {
     occupation: perKeyLoader('ft.occupation', (code: string) => repositories.occupations.byCode(code)),
     skills: perKeyLoader('ft.skills', (code: string) => repositories.occupations.skills(code)),
@@ -33,7 +45,7 @@ export function createLoaders(repositories: Repositories, consent: ConsentClient
     company: perKeyLoader('ft.company', (siret: string) => repositories.companies.bySiret(siret)),
     outcomes: perKeyLoader('ft.outcomes', (key: OutcomeKey) => repositories.outcomes.outcomes(key), outcomeKeyOf),
     reviews: perKeyLoader('ft.reviews', (key: ReviewKey) => repositories.reviews.summary(key), reviewKeyOf),
-    jobSeeker: perKeyLoader('ft.job-seeker', (workerId: string) => repositories.jobSeekers.status(workerId)),
+    jobSeeker: perKeyLoader('ft.job-seeker', status),
     offerCount: perKeyLoader('ft.offer-count', async (key: string) => {
       const [romeCode = '', departmentCode = ''] = key.split(':');
       return await repositories.offers.count({ keywords: [], romeCodes: [romeCode], place: { kind: 'department', departmentCode }, contractTypes: [], publishedSinceDays: null });

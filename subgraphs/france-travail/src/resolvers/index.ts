@@ -1,3 +1,4 @@
+import type { Resolvers as JobSeekersResolvers } from '../generated/job-seekers.resolvers.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { companyResolvers } from './company.resolvers.js';
 import { jobOfferResolvers } from './job-offer.resolvers.js';
@@ -6,7 +7,7 @@ import { occupationResolvers } from './occupation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { reviewSummaryResolvers, trainingResolvers } from './training.resolvers.js';
 import { transitionResolvers } from './transition.resolvers.js';
-import { benefitsResolvers, jobSeekerResolvers, workerResolvers } from './worker.resolvers.js';
+import { benefitsResolvers, jobSeekerResolvers, jobSeekersWorkerResolvers, workerResolvers } from './worker.resolvers.js';
 
 export const resolvers: Resolvers = {
   Query: { ...queryResolvers, ...labourMarketQueryResolvers },
@@ -16,12 +17,18 @@ export const resolvers: Resolvers = {
   Worker: { ...workerResolvers, ...transitionResolvers.Worker },
   TransitionPlan: transitionResolvers.TransitionPlan,
   TransitionCandidate: transitionResolvers.TransitionCandidate,
-  JobSeeker: jobSeekerResolvers,
-  Benefits: benefitsResolvers,
   Training: trainingResolvers,
   ReviewSummary: reviewSummaryResolvers,
   Territory: territoryResolvers,
   LabourMarket: labourMarketResolvers,
   LabourMarketTension: labourMarketTensionResolvers,
   FormacodeOutcome: formacodeOutcomeResolvers,
+};
+
+/** The job-seekers subgraph (job-seekers.graphql), served by this process beside france-travail. */
+export const jobSeekersResolvers: JobSeekersResolvers = {
+  Query: { me: queryResolvers.me },
+  Worker: jobSeekersWorkerResolvers,
+  JobSeeker: jobSeekerResolvers,
+  Benefits: benefitsResolvers,
 };

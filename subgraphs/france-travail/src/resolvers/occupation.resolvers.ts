@@ -11,11 +11,12 @@ async function detail(parent: OccupationRef, context: Context): Promise<Occupati
 }
 
 export const occupationResolvers: OccupationResolvers = {
-  __resolveReference: async ({ romeCode }, context) => {
-    if (!isRomeCode(romeCode)) return null;
-    const occupation = await context.loaders.occupation.load(romeCode);
-    return occupation ? { romeCode, title: occupation.title } : null;
-  },
+  // A reference names a code another subgraph read from an operator (a job seeker's sought
+  // occupation, a training's occupations): its fields start at once, without waiting for the ROME
+  // record first — the offers of a sought occupation are searched by code while `title` reads the
+  // record (issue #15.3: the dashboard's offers no longer wait on a ROME call). A code ROME does not
+  // know keeps its code as title and finds no offers.
+  __resolveReference: ({ romeCode }) => (isRomeCode(romeCode) ? { romeCode } : null),
   title: async (parent, _args, context) => parent.title ?? (await detail(parent, context))?.title ?? parent.romeCode,
   definition: async (parent, _args, context) => (await detail(parent, context))?.definition ?? null,
   jobTitles: async (parent, _args, context) => (await detail(parent, context))?.jobTitles ?? [],
