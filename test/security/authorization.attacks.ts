@@ -38,7 +38,7 @@ export function authorizationAttacks(context: () => AttackContext): void {
       const { stack, key, issuer, dataCalls } = context();
       const representations = { r: [{ __typename: 'Worker', id: 'W000002' }] };
       await stack.resetUpstreamCalls();
-      for (const [subgraph, query] of [['caisse-des-depots', ENTITIES], ['france-travail', JOB_SEEKER_ENTITIES]] as const) {
+      for (const [subgraph, query] of [['caisse-des-depots', ENTITIES], ['job-seekers', JOB_SEEKER_ENTITIES]] as const) {
         const url = stack.urls.subgraphs[subgraph] ?? '';
         const secrets = stack.env['SUBGRAPH_SIGNING_SECRETS'] ?? '';
         const anonymous = await subgraphQuery(url, query, representations, {}, secrets);
