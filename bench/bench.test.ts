@@ -52,26 +52,27 @@ describe('benchmark harness', () => {
   });
 
   it('prints the cold-traffic measure of the cache-on run beside off and warm', () => {
-    const on = { ...cell('on', 'cache on', 0, 20, 400), coldTraffic: { p50: 100, p99: 300, requestsPerSecond: 80, requests: 30, errors: 0, callsPerRequest: 6 } };
+    const on = { ...cell('on', 'cache on', 0, 20, 400), coldTraffic: { p50: 100, p99: 300, requestsPerSecond: 80, requests: 30, errors: 0, callsPerRequest: 6, warmedWith: 30 } };
     const table = scenarioTable('Job search', [cell('off', 'cache off', 8, 200, 40), on]);
-    expect(table).toContain('- cache on, cold traffic (30 requests, each with variables not asked before): 6.0 upstream calls/req, p50 100 ms, p99 300 ms, 80.0 req/s, 0 errors');
+    expect(table).toContain('- cache on, cold traffic (30 requests, each with variables not asked before, after 30 other new ones warmed the processes): 6.0 upstream calls/req, p50 100 ms, p99 300 ms, 80.0 req/s, 0 errors');
     expect(table).toContain('- cache cold vs off: p50 2.0× lower, p99 1.3× lower, req/s 2.0×');
     expect(table).toContain('- cache warm vs cold: p50 5.0× lower, p99 7.5× lower, req/s 5.0×');
   });
 
   it('prints the cold p50 against the data critical path when the scenario states one (the dashboard: 3 hops)', () => {
     expect(loadScenarios().find((scenario) => scenario.id === 'worker-dashboard')?.criticalPathHops).toBe(3);
-    const on = { ...cell('on', 'cache on', 0, 20, 400), coldTraffic: { p50: 180, p99: 300, requestsPerSecond: 80, requests: 30, errors: 0, callsPerRequest: 6 } };
+    const on = { ...cell('on', 'cache on', 0, 20, 400), coldTraffic: { p50: 180, p99: 300, requestsPerSecond: 80, requests: 30, errors: 0, callsPerRequest: 6, warmedWith: 0 } };
     const table = scenarioTable('Dashboard', [cell('off', 'cache off', 8, 200, 40), on], { hops: 3, latencyMs: 40 });
     expect(table).toContain("- cold p50 vs the data's critical path (3 × 40 ms = 120 ms): cache off p50 200 ms = 1.7×, cache-on cold traffic p50 180 ms = 1.5× (target ≤ 1.2×)");
   });
 
   it('draws cold-traffic variables nobody asked before, never the measured ones', () => {
+    // 60: the measured 30 and the 30 that warm the processes first (bench/phases.ts), all distinct.
     for (const scenario of loadScenarios()) {
-      const variants = coldVariants(scenario.id, 30, scenario.variables);
-      expect(variants).toHaveLength(30);
+      const variants = coldVariants(scenario.id, 60, scenario.variables);
+      expect(variants).toHaveLength(60);
       const keys = variants.map((variant) => `${variant.workerId ?? ''}${JSON.stringify(variant.variables)}`);
-      expect(new Set(keys).size).toBe(30);
+      expect(new Set(keys).size).toBe(60);
       expect(keys).not.toContain(`${scenario.workerId ?? ''}${JSON.stringify(scenario.variables)}`);
     }
   });

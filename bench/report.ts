@@ -13,6 +13,8 @@ export interface ColdMeasure {
 /** Cache on, every request with variables not asked before. */
 export interface ColdTrafficMeasure extends ColdLoadResult {
   callsPerRequest: number;
+  /** Other new requests sent first, unmeasured, to warm the processes (bench/phases.ts). */
+  warmedWith: number;
 }
 
 export interface WarmMeasure extends LoadResult {
@@ -84,7 +86,7 @@ export function scenarioTable(title: string, cells: readonly CellResult[], criti
   lines.push('');
   if (cold) {
     lines.push(
-      `- cache on, cold traffic (${cold.requests} requests, each with variables not asked before): ` +
+      `- cache on, cold traffic (${cold.requests} requests, each with variables not asked before${cold.warmedWith > 0 ? `, after ${cold.warmedWith} other new ones warmed the processes` : ''}): ` +
         `${num(cold.callsPerRequest)} upstream calls/req, p50 ${num(cold.p50, 0)} ms, p99 ${num(cold.p99, 0)} ms, ${num(cold.requestsPerSecond)} req/s, ${cold.errors} errors`,
     );
     if (off) {

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { faultPatchSchema, faultSchema, NO_FAULT, OPERATORS, type Fault, type Operator } from './faults.js';
 import type { Rng } from '../data/prng.js';
@@ -36,6 +37,8 @@ function operatorOf(url: string): Operator | undefined {
  * read to count upstream calls per query), latency, and injected faults.
  */
 export function registerAdmin(app: FastifyInstance, state: SimulatorState): void {
+  const traceTo = process.env['TRACE_CALLS'];
+  const trace = traceTo === '1' ? (line: string) => void process.stdout.write(line) : traceTo?.startsWith('/') ? (line: string) => appendFileSync(traceTo, line) : undefined;
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const operator = operatorOf(request.url);
     if (!operator) return;
@@ -43,8 +46,9 @@ export function registerAdmin(app: FastifyInstance, state: SimulatorState): void
     const key = `${request.method} ${route}`;
     state.calls.set(key, (state.calls.get(key) ?? 0) + 1);
     countRequestId(state, request.headers['x-request-id'], operator);
-    // TRACE_CALLS=1: each call's arrival (epoch ms) and route on stdout, for `npm run bench:trace`.
-    if (process.env['TRACE_CALLS'] === '1') process.stdout.write(`TRACE ${Date.now()} ${key}\n`);
+    // TRACE_CALLS=1: each call's arrival (epoch ms), route and request id on stdout (`npm run bench:trace`);
+    // TRACE_CALLS=<absolute path>: appended to that file instead (many concurrent requests).
+    if (trace) trace(`TRACE ${Date.now()} ${key} ${String(request.headers['x-request-id'] ?? '-')}\n`);
     const fault = state.faults.get(operator) ?? NO_FAULT;
     const delay = fault.latencyMs + (fault.jitterMs ? Math.round((state.rng.next() * 2 - 1) * fault.jitterMs) : 0);
     if (delay > 0) await sleep(delay);
