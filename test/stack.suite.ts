@@ -138,6 +138,25 @@ describe('whole stack', () => {
     expect(seen.byOperator['api-particulier']).toBeGreaterThan(0);
   });
 
+  it('reads the job-seeker status once per request when the plan reaches both subgraphs of the france-travail process', async () => {
+    // `jobSeeker` is job-seekers', `recommendedJobOffers` france-travail's: two fetches, one status read.
+    const token = await stack.workerToken('W000005');
+    const response = await fetch(stack.urls.graphql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { jobSeeker { category } recommendedJobOffers(first: 1) { totalCount } } }' }),
+    });
+    const body = (await response.json()) as { data?: { me?: { jobSeeker?: { category?: string }; recommendedJobOffers?: { totalCount?: number } } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.me?.jobSeeker?.category).toBe('A');
+    expect(body.data?.me?.recommendedJobOffers?.totalCount).toEqual(expect.any(Number));
+    const fetchesOf = async (subgraph: string) => await metricSum(stack.urls.metrics.gateway, 'subgraph_fetches_total', `subgraph="${subgraph}"`);
+    expect(await fetchesOf('job-seekers')).toBeGreaterThan(0);
+    const seen = (await (await fetch(`${stack.urls.upstreams}/_admin/request-ids/${response.headers.get('x-request-id') ?? ''}`)).json()) as { byOperator: Record<string, number> };
+    expect(seen.byOperator['api-particulier']).toBe(1);
+    expect(seen.byOperator['francetravail']).toBeGreaterThan(0);
+  });
+
   it('rejects an invalid token with 401 UNAUTHENTICATED before any subgraph call', async () => {
     await stack.resetUpstreamCalls();
     const { status, body } = await stack.query('{ me { id } }', {}, { authorization: 'Bearer not.a.token' });
