@@ -7,6 +7,7 @@ import { repoPath } from '../lib/paths.js';
 import { freePort } from '../lib/testing/ports.js';
 import { DEFAULT_METRICS_PORTS, type MetricsService } from '../lib/server/metrics-server.js';
 import { buildServices } from './build.js';
+import { nodeFlagsOf } from './node-flags.js';
 import { createRestarter, type RestartPolicy } from './restarts.js';
 
 /** One process of the stack: its entry point, the variable holding its port, and how to tell it is ready. */
@@ -153,8 +154,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const byName = new Map(SERVICES.map((service) => [service.name, service]));
   const runner = options.runner ?? (process.env['STACK_RUNNER'] === 'tsx' ? 'tsx' : 'bundle');
   const bundles = runner === 'bundle' ? await buildServices(SERVICES.map((service) => service.entry)) : undefined;
-  const command = (service: ServiceSpec): string[] =>
-    bundles ? ['--enable-source-maps', bundles.file(service.entry)] : ['--import', 'tsx', repoPath(service.entry)];
+  const command = (service: ServiceSpec): string[] => [
+    ...nodeFlagsOf(service.entry, { ...process.env, ...env }),
+    ...(bundles ? ['--enable-source-maps', bundles.file(service.entry)] : ['--import', 'tsx', repoPath(service.entry)]),
+  ];
   const restarter = createRestarter({
     relaunch: (name) => {
       const service = byName.get(name);

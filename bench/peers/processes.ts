@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { nodeFlagsOf } from '../../scripts/node-flags.js';
 import { repoPath } from '../../lib/paths.js';
 import { processStat } from '../machine.js';
 import { freePort } from '../../lib/testing/ports.js';
@@ -75,9 +76,12 @@ export async function startPeer(spec: PeerSpec, stackEnv: Record<string, string>
   // Every gateway runs from an esbuild bundle of its entry, as `npm start` runs ours (scripts/build.ts):
   // no TypeScript loader thread in any of them (it held ~40 MiB of each process's RSS).
   const bundle = await buildServices([spec.entry]);
-  const child: ChildProcess = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--enable-source-maps', bundle.file(spec.entry)], {
+  const env = { ...process.env, ...stackEnv, ...spec.env };
+  // Ours with the flags `npm start` gives it (scripts/node-flags.ts: its heap cap); the peers with Node's defaults.
+  const flags = ours ? nodeFlagsOf(spec.entry, env) : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, ...(spec.nodeArgs ?? []), '--enable-source-maps', bundle.file(spec.entry)], {
     cwd: repoPath(),
-    env: { ...process.env, ...stackEnv, ...spec.env, GATEWAY_PORT: String(port), METRICS_PORT: String(metricsPort), PEER_PORT: String(port), PEER_HOST: '127.0.0.1', PEER_SUPERGRAPH: supergraphFile, SUPERGRAPH_PATH: supergraphFile },
+    env: { ...env, GATEWAY_PORT: String(port), METRICS_PORT: String(metricsPort), PEER_PORT: String(port), PEER_HOST: '127.0.0.1', PEER_SUPERGRAPH: supergraphFile, SUPERGRAPH_PATH: supergraphFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
