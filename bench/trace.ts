@@ -1,3 +1,6 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadScenarios } from './scenarios.js';
 import { startTestStack } from '../test/stack.js';
 
@@ -6,7 +9,7 @@ import { startTestStack } from '../test/stack.js';
  * against the operators. Starts a stack with the cache off and a fixed upstream latency (no
  * jitter), sends the scenario's request n times one after another, and prints each upstream call's
  * arrival at the simulators in ms from the request's start (the simulators print them with
- * TRACE_CALLS=1, upstreams/core/admin.ts). Dependent waits show as steps: what bench/README's
+ * TRACE_CALLS=<file>, upstreams/core/admin.ts). Dependent waits show as steps: what bench/README's
  * "Dashboard" section reads its critical path from. The first request also pays the one-time
  * costs (JWKS, the operators' OAuth2 tokens). Not a measure of throughput: `npm run bench` is.
  */
@@ -20,10 +23,11 @@ const scenario = loadScenarios().find((item) => item.id === id);
 if (!scenario) throw new Error(`unknown scenario ${id}: ${loadScenarios().map((item) => item.id).join(', ')}`);
 const latency = option('--latency', 40);
 const requests = option('--requests', 4);
+const traceFile = join(tmpdir(), `cpa-trace-${process.pid}.txt`);
 
 const stack = await startTestStack({
   env: {
-    TRACE_CALLS: '1',
+    TRACE_CALLS: traceFile,
     UPSTREAM_LATENCY_MS: String(latency),
     UPSTREAM_JITTER_MS: '0',
     CACHE_MODE: 'off',
@@ -36,16 +40,17 @@ try {
   const headers: Record<string, string> = scenario.workerId ? { authorization: `Bearer ${await stack.workerToken(scenario.workerId)}` } : {};
   process.stdout.write(`${scenario.title}: cache off, ${latency} ms per upstream call, no jitter\n`);
   for (let index = 0; index < requests; index += 1) {
-    const mark = stack.logs('upstreams').length;
+    writeFileSync(traceFile, '');
     const started = Date.now();
     const answer = await stack.query(scenario.query, scenario.variables, headers);
     const took = Date.now() - started;
     process.stdout.write(`\nrequest ${index + 1}: ${took} ms, ${answer.body.errors?.length ?? 0} errors\n`);
-    for (const line of stack.logs('upstreams').slice(mark).split('\n')) {
+    for (const line of readFileSync(traceFile, 'utf8').split('\n')) {
       const [tag, at, method, route] = line.split(' ');
       if (tag === 'TRACE') process.stdout.write(`  +${String(Number(at) - started).padStart(4)} ms  ${method} ${route}\n`);
     }
   }
 } finally {
   await stack.stop();
+  rmSync(traceFile, { force: true });
 }

@@ -29,6 +29,9 @@ export const SERVICES: readonly ServiceSpec[] = [
   { name: 'gateway', entry: 'gateway/src/main.ts', portVariable: 'GATEWAY_PORT', readyPath: '/readyz' },
 ];
 
+/** Every port variable the stack's processes listen on. */
+const STACK_PORT_VARIABLES: readonly PortVariable[] = SERVICES.flatMap((service) => [service.portVariable, ...(service.morePorts ?? [])]);
+
 /** The service a process's command line runs: its entry as TypeScript (tsx) or as a bundle (main.js). */
 export function serviceOfCommand(command: string): ServiceSpec | undefined {
   return SERVICES.find((service) => command.includes(service.entry) || command.includes(service.entry.replace(/\.ts$/, '.js')));
@@ -39,7 +42,7 @@ export type Ports = Record<PortVariable, number>;
 /** A free port for every service: tests and benchmarks run stacks beside a developer's `npm start`. */
 export async function freeStackPorts(): Promise<Ports> {
   const ports: Partial<Ports> = {};
-  for (const variable of SERVICES.flatMap((service) => [service.portVariable, ...(service.morePorts ?? [])])) ports[variable] = await freePort();
+  for (const variable of STACK_PORT_VARIABLES) ports[variable] = await freePort();
   return ports as Ports;
 }
 
@@ -138,7 +141,7 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const host = options.host ?? DEFAULT_HOST;
   const ports: Ports = { ...DEFAULT_PORTS, ...options.ports };
-  for (const variable of SERVICES.flatMap((service) => [service.portVariable, ...(service.morePorts ?? [])])) {
+  for (const variable of STACK_PORT_VARIABLES) {
     const port = ports[variable];
     if (!(await isFree(port, host))) throw new PortInUseError(port, variable);
   }

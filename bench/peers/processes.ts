@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeFlagsOf } from '../../scripts/node-flags.js';
+import { GATEWAY_ENTRY, nodeFlagsOf } from '../../scripts/node-flags.js';
 import { repoPath } from '../../lib/paths.js';
 import { processStat } from '../machine.js';
 import { freePort } from '../../lib/testing/ports.js';
@@ -71,15 +71,14 @@ async function answers(url: string): Promise<boolean> {
 
 export async function startPeer(spec: PeerSpec, stackEnv: Record<string, string>, supergraphFile: string): Promise<RunningPeer> {
   const port = await freePort();
-  const ours = spec.entry === 'gateway/src/main.ts';
+  const ours = spec.entry === GATEWAY_ENTRY;
   const metricsPort = ours ? await freePort() : 0;
   // Every gateway runs from an esbuild bundle of its entry, as `npm start` runs ours (scripts/build.ts):
   // no TypeScript loader thread in any of them (it held ~40 MiB of each process's RSS).
   const bundle = await buildServices([spec.entry]);
   const env = { ...process.env, ...stackEnv, ...spec.env };
-  // Ours with the flags `npm start` gives it (scripts/node-flags.ts: its heap cap); the peers with Node's defaults.
-  const flags = ours ? nodeFlagsOf(spec.entry, env) : [];
-  const child: ChildProcess = spawn(process.execPath, [...flags, ...(spec.nodeArgs ?? []), '--enable-source-maps', bundle.file(spec.entry)], {
+  // Ours with the flags `npm start` gives it (scripts/node-flags.ts: its heap cap); the peers' entries get none.
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlagsOf(spec.entry, env), ...(spec.nodeArgs ?? []), '--enable-source-maps', bundle.file(spec.entry)], {
     cwd: repoPath(),
     env: { ...env, GATEWAY_PORT: String(port), METRICS_PORT: String(metricsPort), PEER_PORT: String(port), PEER_HOST: '127.0.0.1', PEER_SUPERGRAPH: supergraphFile, SUPERGRAPH_PATH: supergraphFile },
     stdio: ['ignore', 'pipe', 'pipe'],

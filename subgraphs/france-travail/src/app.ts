@@ -49,34 +49,32 @@ function contextOf(deps: FranceTravailDeps): (base: SubgraphContext) => Context 
   };
 }
 
-/** The france-travail subgraph on `port` (0 = any free port): what main.ts and the tests start. */
-export async function createFranceTravailSubgraph(deps: FranceTravailDeps, listenOn: { port: number; host: string }): Promise<RunningSubgraph> {
+/** One of the process's two subgraphs on `port` (0 = any free port), with the shared context. */
+async function startOne(
+  deps: FranceTravailDeps,
+  listenOn: { port: number; host: string },
+  subgraph: { name: string; schemaFile: string; resolvers: unknown; portVariable: string },
+): Promise<RunningSubgraph> {
   return await startSubgraph<Context>(
     {
-      name: 'france-travail',
-      schemaPath: repoPath('subgraphs', 'france-travail', 'schema.graphql'),
-      resolvers: resolvers as never,
+      name: subgraph.name,
+      schemaPath: repoPath('subgraphs', 'france-travail', subgraph.schemaFile),
+      resolvers: subgraph.resolvers as never,
       principalFrom: deps.principalFrom,
       extendContext: contextOf(deps),
       ...(deps.readiness ? { readiness: deps.readiness } : {}),
-      ...(deps.logger ? { logger: deps.logger } : {}),
+      ...(deps.logger ? { logger: subgraph.name === 'france-travail' ? deps.logger : deps.logger.child({ subgraph: subgraph.name }) } : {}),
     },
-    { ...listenOn, portVariable: 'FT_SUBGRAPH_PORT' },
+    { ...listenOn, portVariable: subgraph.portVariable },
   );
+}
+
+/** The france-travail subgraph on `port` (0 = any free port): what main.ts and the tests start. */
+export async function createFranceTravailSubgraph(deps: FranceTravailDeps, listenOn: { port: number; host: string }): Promise<RunningSubgraph> {
+  return await startOne(deps, listenOn, { name: 'france-travail', schemaFile: 'schema.graphql', resolvers, portVariable: 'FT_SUBGRAPH_PORT' });
 }
 
 /** The job-seekers subgraph on `port` (0 = any free port), beside france-travail in the same process. */
 export async function createJobSeekersSubgraph(deps: FranceTravailDeps, listenOn: { port: number; host: string }): Promise<RunningSubgraph> {
-  return await startSubgraph<Context>(
-    {
-      name: 'job-seekers',
-      schemaPath: repoPath('subgraphs', 'france-travail', 'job-seekers.graphql'),
-      resolvers: jobSeekersResolvers as never,
-      principalFrom: deps.principalFrom,
-      extendContext: contextOf(deps),
-      ...(deps.readiness ? { readiness: deps.readiness } : {}),
-      ...(deps.logger ? { logger: deps.logger.child({ subgraph: 'job-seekers' }) } : {}),
-    },
-    { ...listenOn, portVariable: 'JOB_SEEKERS_SUBGRAPH_PORT' },
-  );
+  return await startOne(deps, listenOn, { name: 'job-seekers', schemaFile: 'job-seekers.graphql', resolvers: jobSeekersResolvers, portVariable: 'JOB_SEEKERS_SUBGRAPH_PORT' });
 }

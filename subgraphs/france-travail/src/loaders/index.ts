@@ -31,13 +31,12 @@ export const reviewKeyOf = (key: ReviewKey): string => `${key.siret}:${'certifIn
  * the status is personal, never cached across requests, but read once per gateway request even when
  * the plan reaches both subgraphs of this process.
  */
-export function createLoaders(repositories: Repositories, consent: ConsentClient, authorization: string | undefined, statusReads?: RequestReads<JobSeeker>): Loaders {
+export function createLoaders(repositories: Repositories, consent: ConsentClient, authorization: string | undefined, statusReads: RequestReads<JobSeeker>): Loaders {
   const readStatus = async (ids: readonly string[]): Promise<Map<string, JobSeeker>> => {
     const found = await Promise.all(ids.map(async (id) => [id, await repositories.jobSeekers.status(id)] as const));
     return new Map(found.filter((entry): entry is readonly [string, JobSeeker] => entry[1] !== null));
   };
-  const status = async (workerId: string): Promise<JobSeeker | null> =>
-    statusReads ? ((await statusReads.many([workerId], readStatus)).get(workerId) ?? null) : await repositories.jobSeekers.status(workerId);
+  const status = async (workerId: string): Promise<JobSeeker | null> => (await statusReads.many([workerId], readStatus)).get(workerId) ?? null;
   return {
     occupation: perKeyLoader('ft.occupation', (code: string) => repositories.occupations.byCode(code)),
     skills: perKeyLoader('ft.skills', (code: string) => repositories.occupations.skills(code)),
