@@ -7,12 +7,13 @@ import { fetchMany } from './fetch-many.js';
 import { fetchOne } from './fetch-one.js';
 import { SingleFlight } from './flight.js';
 import { assertName, entryKey } from './keys.js';
-import { DEFAULT_KINDS, type FetchOptions, type KindTable, type ScopeFor } from './kinds.js';
+import { DEFAULT_KINDS, type FetchManyOptions, type FetchOptions, type KindTable, type ScopeFor } from './kinds.js';
 import { LOCK_DEFAULTS, type LockSettings } from './lock.js';
 import { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 import { createPassThrough } from './pass-through.js';
 import { RedisStore, type RedisClient } from './redis-store.js';
 import { createCacheSnapshot, type CacheSnapshot } from './snapshot.js';
+import { createSealer } from './seal.js';
 import { Tiers } from './tiers.js';
 
 export interface CacheOptions<Kinds extends KindTable> {
@@ -50,7 +51,7 @@ export interface Cache<Kinds extends KindTable> {
     kind: K,
     keys: readonly string[],
     batchLoader: (missingKeys: string[]) => Promise<ReadonlyMap<string, T>>,
-    options: FetchOptions<Kinds[K]>,
+    options: FetchManyOptions<Kinds[K]>,
   ): Promise<Map<string, T | Error>>;
   /** Drops an entry from Redis and from this process's memory (other processes' memory keeps it until its TTL). */
   invalidate<K extends keyof Kinds & string>(kind: K, key: string, options: { scope: ScopeFor<Kinds[K]> }): Promise<void>;
@@ -67,18 +68,20 @@ export function createCache<const Kinds extends KindTable = typeof DEFAULT_KINDS
   if ((options.mode ?? cacheModeFromEnv()) === 'off') return createPassThrough<Kinds>(kinds);
   const now = options.now ?? Date.now;
   const redis = options.redis ?? null;
+  const secret = options.secret ?? DEV_CACHE_KEY_SECRET;
   const memory = options.memory === false ? null : new MemoryStore({ ...options.memory, now });
   const context: CacheContext = {
     prefix: `${options.keyPrefix ?? cacheKeyPrefixFromEnv()}:v${options.version ?? CACHE_DEFAULTS.version}:${options.namespace}`,
     source: options.operator ?? options.namespace,
     now,
-    secret: options.secret ?? DEV_CACHE_KEY_SECRET,
+    secret,
     kinds,
     tiers: new Tiers({
       memory,
       redis: redis === null ? null : new RedisStore(redis),
       now,
       compressAboveBytes: options.compressAboveBytes ?? CACHE_DEFAULTS.compressAboveBytes,
+      sealer: createSealer(secret),
     }),
     flights: new SingleFlight(),
     batchFlights: new SingleFlight(),

@@ -10,7 +10,12 @@ export interface FetchManyRequest<T> {
   keys: readonly string[];
   /** Called once, with the keys that were not fresh in the cache; returns what it found. */
   batchLoader: (missingKeys: string[]) => Promise<ReadonlyMap<string, T>>;
-  scope: Scope;
+  /**
+   * One scope for every key, or `{ perOwner: name }`: the keys are owner ids, and each one's entry
+   * is that owner's `name` (a batch of workers' rights: `{ perOwner: 'droits' }`), stored as
+   * `<kind>:private:<hmac(owner)>:<name>` so the id is in no key.
+   */
+  scope: Scope | { perOwner: string };
   ttlSeconds?: number | undefined;
   staleSource?: string | undefined;
 }
@@ -94,13 +99,22 @@ async function lookUpAndLoad<T>(context: CacheContext, batch: Batch<T>): Promise
  */
 export async function fetchMany<T>(context: CacheContext, request: FetchManyRequest<T>): Promise<Map<string, T | Error>> {
   const policy = policyFor(context, request.kind, request.ttlSeconds);
-  const scope = checkedScope(request.kind, policy, request.scope);
-  const shared = scope === 'public';
+  const requested = request.scope;
+  const keys = [...new Set(request.keys)];
+  const fullKeyOf = (() => {
+    if (requested !== 'public' && 'perOwner' in requested) {
+      const name = requested.perOwner;
+      return (key: string) => entryKey(context.prefix, request.kind, name, checkedScope(request.kind, policy, { ownerId: key }), context.secret);
+    }
+    const scope = checkedScope(request.kind, policy, requested);
+    return (key: string) => entryKey(context.prefix, request.kind, key, scope, context.secret);
+  })();
+  const shared = requested === 'public';
   const outcomes = new Map<string, Promise<Settled<T>>>();
   const batch: Batch<T> = { request, policy, shared, pending: new Map() };
   // Synchronous up to the first await, so a concurrent call sees every key registered here.
-  for (const key of new Set(request.keys)) {
-    const fullKey = entryKey(context.prefix, request.kind, key, scope, context.secret);
+  for (const key of keys) {
+    const fullKey = fullKeyOf(key);
     const running = context.batchFlights.peek(fullKey) as Promise<Settled<T>> | undefined;
     if (running !== undefined) {
       outcomes.set(key, running);

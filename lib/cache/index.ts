@@ -1,5 +1,5 @@
 export { createCache, cacheOptionsFromConfig, CACHE_DEFAULTS, type Cache, type CacheOptions } from './cache.js';
-export { DEFAULT_KINDS, type DefaultKinds, type FetchOptions, type KindPolicy, type KindTable, type ScopeFor } from './kinds.js';
+export { DEFAULT_KINDS, type DefaultKinds, type FetchManyOptions, type FetchOptions, type KindPolicy, type KindTable, type ScopeFor } from './kinds.js';
 export type { Scope } from './keys.js';
 export { LOCK_DEFAULTS, type LockSettings } from './lock.js';
 export type { CacheStore, StoreEntry } from './store.js';

@@ -37,3 +37,8 @@ export interface FetchOptions<P extends KindPolicy> {
   /** Name reported by `markStale` when a stale value is served; defaults to the error's operator, else the kind. */
   staleSource?: string;
 }
+
+/** `fetchMany` also reads one named entry of several owners: the keys are owner ids (lib/cache/fetch-many.ts). */
+export interface FetchManyOptions<P extends KindPolicy> extends Omit<FetchOptions<P>, 'scope'> {
+  scope: ScopeFor<P> | { perOwner: string };
+}

@@ -1,5 +1,6 @@
 import type { Cache } from './cache.js';
 import { checkedScope, isUpstreamFailure, policyFor } from './context.js';
+import type { Scope } from './keys.js';
 import type { KindTable } from './kinds.js';
 
 /**
@@ -22,10 +23,12 @@ export function createPassThrough<Kinds extends KindTable>(kinds: KindTable): Ca
       kind: string,
       keys: readonly string[],
       batchLoader: (missingKeys: string[]) => Promise<ReadonlyMap<string, T>>,
-      options: { scope: Parameters<typeof checkedScope>[2]; ttlSeconds?: number },
+      options: { scope: Scope | { perOwner: string }; ttlSeconds?: number },
     ) => {
-      check(kind, options.scope, options.ttlSeconds);
       const unique = [...new Set(keys)];
+      const { scope } = options;
+      if (scope !== 'public' && 'perOwner' in scope) for (const key of unique) check(kind, { ownerId: key }, options.ttlSeconds);
+      else check(kind, scope, options.ttlSeconds);
       const results = new Map<string, T | Error>();
       if (unique.length === 0) return results;
       let loaded: ReadonlyMap<string, T>;

@@ -2,6 +2,7 @@ import { decodeEntry, encodeEntry, type DecodedEntry } from './codec.js';
 import { log } from './log.js';
 import type { KindPolicy } from './kinds.js';
 import type { MemoryStore } from './memory-store.js';
+import type { Sealer } from './seal.js';
 import { cacheErrors, type CacheOp } from './metrics.js';
 import type { LockAttempt, RedisStore } from './redis-store.js';
 import type { StoreEntry } from './store.js';
@@ -13,6 +14,8 @@ export interface TierOptions {
   redis: RedisStore | null;
   now: () => number;
   compressAboveBytes: number;
+  /** Seals private entries before they reach Redis (lib/cache/seal.ts). */
+  sealer: Sealer;
 }
 
 export interface Write {
@@ -24,7 +27,7 @@ export interface Write {
 /**
  * The two tiers and how they fail. `shared` entries (public data) use the in-process store as
  * L1 in front of Redis and as the fallback while Redis is down; private entries only ever go
- * to Redis, so a Redis outage means they are simply not cached. Every Redis error is counted
+ * to Redis, sealed (lib/cache/seal.ts), so a Redis outage means they are simply not cached. Every Redis error is counted
  * and swallowed: the cache falls open and the request goes to the upstream.
  */
 export class Tiers {
@@ -54,6 +57,11 @@ export class Tiers {
     }
   }
 
+  /** What Redis returned, as the codec's entry: private entries are opened first (a foreign or unsealed one is a miss). */
+  private async decoded(raw: Buffer | string | null, key: string, shared: boolean): Promise<DecodedEntry | null> {
+    return await decodeEntry(shared ? raw : this.options.sealer.open(raw, key));
+  }
+
   /** Seconds the store should keep an entry: its freshness plus the grace, from now. */
   private keepSeconds(freshUntil: number, policy: KindPolicy): number {
     return (freshUntil - this.options.now()) / 1000 + policy.graceSeconds;
@@ -77,7 +85,7 @@ export class Tiers {
     await Promise.all(
       raws.map(async (raw, position) => {
         const target = missing[position];
-        const entry = await decodeEntry(raw);
+        const entry = target === undefined ? null : await this.decoded(raw, target.key, shared);
         if (target === undefined || raw === null || entry === null) return;
         const current = found[target.index] ?? null;
         if (current === null || entry.freshUntil > current.freshUntil) found[target.index] = entry;
@@ -94,7 +102,7 @@ export class Tiers {
   /** Redis only: what another process may have written while we waited for its lock. */
   async readShared(key: string, shared: boolean, policy: KindPolicy): Promise<DecodedEntry | null> {
     const raw = await this.guarded('get', null, async (redis) => await redis.get(key));
-    const entry = await decodeEntry(raw);
+    const entry = await this.decoded(raw, key, shared);
     if (raw !== null && entry !== null && shared && this.isFresh(entry)) await this.remember(key, raw, entry, policy);
     return entry;
   }
@@ -109,7 +117,8 @@ export class Tiers {
     for (const write of writes) {
       if (write.value === undefined) continue;
       const freshUntil = fetchedAt + write.policy.ttlSeconds * 1000;
-      const raw = await encodeEntry(write.value, freshUntil, this.options.compressAboveBytes);
+      const encoded = await encodeEntry(write.value, freshUntil, this.options.compressAboveBytes);
+      const raw = shared ? encoded : this.options.sealer.seal(encoded, write.key);
       entries.push({ key: write.key, value: raw, ttlSeconds: write.policy.ttlSeconds + write.policy.graceSeconds });
     }
     if (entries.length === 0) return fetchedAt;

@@ -1,5 +1,6 @@
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { createCache } from '../../lib/cache/index.js';
 import { createUpstreamClient } from '../../lib/http/index.js';
 import { caught, ORIGIN, scriptedUpstream } from '../../lib/http/upstream.fixture.js';
 import { createJobSeekerRepository } from '../../subgraphs/france-travail/src/infra/job-seekers.repository.js';
@@ -12,7 +13,7 @@ function repository(path: string, statusCode: number) {
   const agent = new MockAgent();
   agent.disableNetConnect();
   const seen = scriptedUpstream(agent, [{ statusCode, data: JSON.stringify(payloadJson(covered.use(path))), headers: { 'content-type': 'application/json' } }]);
-  const jobSeekers = createJobSeekerRepository({ http: createUpstreamClient({ operator: 'api-particulier', baseUrl: ORIGIN, dispatcher: agent, retry: { maxRetries: 0 } }), token: 'jeton', recipient: '13002526500013' });
+  const jobSeekers = createJobSeekerRepository({ http: createUpstreamClient({ operator: 'api-particulier', baseUrl: ORIGIN, dispatcher: agent, retry: { maxRetries: 0 } }), token: 'jeton', recipient: '13002526500013', cache: createCache({ namespace: 'api-particulier-contract', memory: {} }) });
   return { jobSeekers, seen };
 }
 

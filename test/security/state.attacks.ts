@@ -100,7 +100,8 @@ export function stateAttacks(context: () => AttackContext): void {
       const { stack, ask } = context();
       const shared = `attacker-chosen-${Math.random().toString(36).slice(2)}`;
       const ids: string[] = [];
-      for (const worker of ['W000004', 'W000005']) {
+      // Workers no other attack reads: their rights are not already in the per-worker cache, so the CDC sees this request.
+      for (const worker of ['W000021', 'W000022']) {
         const result = await ask(ME, {}, { ...bearer(await stack.workerToken(worker)), 'x-request-id': shared });
         expect(codesOf(result)).toEqual([]);
         const id = result.headers.get('x-request-id') ?? '';

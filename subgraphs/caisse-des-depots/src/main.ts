@@ -44,7 +44,7 @@ await runMain(async () => {
   void readiness.warmUp();
   const running = await createCaisseDesDepotsSubgraph(
     {
-      rights: createCdcRightsRepository({ http: cdcHttp, tokens }),
+      rights: createCdcRightsRepository({ http: cdcHttp, tokens, cache }),
       catalogue: createMcfCatalogueRepository({ http: mcfHttp, cache }),
       consent,
       audit,

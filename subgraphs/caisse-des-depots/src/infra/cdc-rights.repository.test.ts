@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { createCache } from '../../../../lib/cache/index.js';
+import { dropNamespace, keysOf, uniqueNamespace } from '../../../../lib/cache/redis.fixture.js';
 import { createUpstreamClient, type UpstreamClient } from '../../../../lib/http/index.js';
 import { CDC_ROUTES, startSimulator, type RunningSimulator } from '../testing/simulator.fixture.js';
 import { CDC_OPERATOR } from './cdc-errors.js';
@@ -8,8 +11,9 @@ import { createTokenProvider } from './cdc-token.js';
 let simulator: RunningSimulator;
 let http: UpstreamClient;
 
-const repository = (secret = 'cpa-graph-dev-secret') =>
-  createCdcRightsRepository({ http, tokens: createTokenProvider({ http, clientId: 'cpa-graph-dev', clientSecret: secret }) });
+/** Without Redis the personal kind is not cached at all (private entries never go to the in-process tier): every read reaches the CDC. */
+const repository = (secret = 'cpa-graph-dev-secret', cache = createCache({ namespace: 'cdc-rights-test', memory: {} })) =>
+  createCdcRightsRepository({ http, tokens: createTokenProvider({ http, clientId: 'cpa-graph-dev', clientSecret: secret }), cache });
 
 beforeAll(async () => {
   simulator = await startSimulator();
@@ -97,5 +101,62 @@ describe('CDC rights client against the simulator', () => {
 
   it('refused client credentials are UPSTREAM_UNAVAILABLE (our configuration, not the caller)', async () => {
     await expect(repository('wrong').rightsOf(['W000001'])).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: CDC_OPERATOR });
+  });
+});
+
+describe('CDC rights cached per worker in Redis (design.md § Caching: keyed by the worker id, short-lived)', () => {
+  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const namespace = uniqueNamespace('cdc-rights');
+  const cache = createCache({ namespace, redis, memory: {}, secret: 'rights-test-secret', mode: 'on' });
+  afterAll(async () => {
+    await dropNamespace(redis, namespace);
+    redis.disconnect();
+  });
+
+  it('reads a worker once within the TTL, one entry per worker, the value sealed and the id not in the key', async () => {
+    const repo = repository('cpa-graph-dev-secret', cache);
+    expect((await repo.rightsOf(['W000003'])).get('W000003')?.cpf.balanceCents).toBe(270_000);
+    expect((await repo.rightsOf(['W000003'])).get('W000003')?.cpf.balanceCents).toBe(270_000);
+    expect((await simulator.calls())[CDC_ROUTES.one]).toBe(1);
+
+    // A batch with the cached worker and two others asks the CDC only for the two others.
+    const batch = await repo.rightsOf(['W000003', 'W000004', 'W000005']);
+    expect([...batch.keys()].sort()).toEqual(['W000003', 'W000004', 'W000005']);
+    const calls = await simulator.calls();
+    expect(calls[CDC_ROUTES.batch]).toBe(1);
+    expect(calls[CDC_ROUTES.one]).toBe(1);
+
+    const keys = await keysOf(redis, namespace);
+    expect(keys).toHaveLength(3);
+    for (const key of keys) {
+      expect(key).toMatch(new RegExp(`^cpa:v1:${namespace}:personal:private:[0-9a-f]{64}:droits$`));
+      expect(key).not.toContain('W00000');
+      const raw = await redis.getBuffer(key);
+      expect(raw).not.toBeNull();
+      const text = raw?.toString('latin1') ?? '';
+      for (const plain of ['W000003', 'W000004', 'W000005', '270000', 'STANDARD', 'Marseille']) expect(text).not.toContain(plain);
+    }
+  });
+
+  it('does not cache a holder the CDC does not know, and an entry moved under another worker key does not open there', async () => {
+    const repo = repository('cpa-graph-dev-secret', cache);
+    expect((await repo.rightsOf(['W999998'])).size).toBe(0);
+    expect((await repo.rightsOf(['W999998'])).size).toBe(0);
+    expect((await simulator.calls())[CDC_ROUTES.one]).toBe(2);
+
+    await repo.rightsOf(['W000001']);
+    const [key] = await keysOf(redis, namespace).then((all) => all.slice(0, 1));
+    const other = createCache({ namespace: `${namespace}-b`, redis, memory: {}, secret: 'rights-test-secret', mode: 'on' });
+    const otherRepo = repository('cpa-graph-dev-secret', other);
+    await otherRepo.rightsOf(['W000002']);
+    const [otherKey] = await keysOf(redis, `${namespace}-b`);
+    expect(key).toBeDefined();
+    expect(otherKey).toBeDefined();
+    // Someone with write access to Redis copies W000001's entry over W000002's: it is a miss, not W000001's rights.
+    await redis.copy(key ?? '', otherKey ?? '', 'REPLACE');
+    const before = (await simulator.calls())[CDC_ROUTES.one] ?? 0;
+    expect((await otherRepo.rightsOf(['W000002'])).get('W000002')?.workerId).toBe('W000002');
+    expect((await simulator.calls())[CDC_ROUTES.one]).toBe(before + 1);
+    await dropNamespace(redis, `${namespace}-b`);
   });
 });

@@ -12,11 +12,28 @@ const API = '/api/cpa/v1';
 /** What a first 401 decodes to: refresh the token and ask again. */
 const TOKEN_REJECTED = Symbol('token rejected');
 
+/** Minimal view of lib/cache's `fetchMany` for the personal kind: each worker's rights under that worker's own scope. */
+export interface RightsCache {
+  fetchMany(
+    kind: 'personal',
+    keys: readonly string[],
+    batchLoader: (missing: string[]) => Promise<ReadonlyMap<string, WorkerRights>>,
+    options: { scope: { perOwner: string }; staleSource?: string },
+  ): Promise<Map<string, WorkerRights | Error>>;
+}
+
+
 /**
- * Rights of CPF holders from the CDC API. Not cached across requests: personal data, read only
- * after the policy allowed it, deduplicated per request by the rights loader.
+ * Rights of CPF holders from the CDC API, read only after the access policy allowed the id (the
+ * rights loader's contract) and deduplicated per request by that loader. Personal data, so cached
+ * only as design.md allows it: keyed by the worker id (an HMAC in the key, the value sealed,
+ * lib/cache), for the `personal` TTL (CACHE_TTL_PERSONAL_SECONDS, 45 s), never served stale when
+ * the CDC fails, and never in the in-process tier (no Redis, no cache). Every read still passes the
+ * policy and the audit log, which run before the loader. The CDC's rights change when a
+ * training is bought or credited, not from one page view to the next: a worker who reloads the
+ * dashboard within the TTL sees the same read, not a second call.
  */
-export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: TokenProvider }): RightsRepository {
+export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: TokenProvider; cache: RightsCache }): RightsRepository {
   /**
    * One authenticated call, decoded inside lib/http's breaker. A 401 means the cached token was
    * revoked or expired early: refresh once (not a failure of the API); a 401 with the fresh token
@@ -54,20 +71,31 @@ export function createCdcRightsRepository(deps: { http: UpstreamClient; tokens: 
     });
   }
 
+  /** One GET for one holder, else batches of 50. Unknown ids are absent. */
+  async function fromUpstream(ids: readonly string[]): Promise<Map<string, WorkerRights>> {
+    const found = new Map<string, WorkerRights>();
+    if (ids.length === 1 && ids[0] !== undefined) {
+      const rights = await one(ids[0]);
+      if (rights) found.set(rights.workerId, rights);
+      return found;
+    }
+    const chunks: string[][] = [];
+    for (let index = 0; index < ids.length; index += CDC_MAX_BATCH) chunks.push(ids.slice(index, index + CDC_MAX_BATCH));
+    for (const rows of await Promise.all(chunks.map(batch))) {
+      // Only the ids we asked for: an answer about someone else is dropped, never attributed.
+      for (const rights of rows) if (ids.includes(rights.workerId)) found.set(rights.workerId, rights);
+    }
+    return found;
+  }
+
   return {
     async rightsOf(workerIds) {
       const ids = [...new Set(workerIds)];
+      const cached = await deps.cache.fetchMany('personal', ids, fromUpstream, { scope: { perOwner: 'droits' }, staleSource: CDC_OPERATOR });
       const found = new Map<string, WorkerRights>();
-      if (ids.length === 1 && ids[0] !== undefined) {
-        const rights = await one(ids[0]);
-        if (rights) found.set(rights.workerId, rights);
-        return found;
-      }
-      const chunks: string[][] = [];
-      for (let index = 0; index < ids.length; index += CDC_MAX_BATCH) chunks.push(ids.slice(index, index + CDC_MAX_BATCH));
-      for (const rows of await Promise.all(chunks.map(batch))) {
-        // Only the ids we asked for: an answer about someone else is dropped, never attributed.
-        for (const rights of rows) if (ids.includes(rights.workerId)) found.set(rights.workerId, rights);
+      for (const value of cached.values()) {
+        if (value instanceof Error) throw value;
+        found.set(value.workerId, value);
       }
       return found;
     },

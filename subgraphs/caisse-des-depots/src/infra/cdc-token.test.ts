@@ -1,5 +1,6 @@
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCache } from '../../../../lib/cache/index.js';
 import { createUpstreamClient } from '../../../../lib/http/index.js';
 import { createCdcRightsRepository } from './cdc-rights.repository.js';
 import { createTokenProvider } from './cdc-token.js';
@@ -43,7 +44,7 @@ describe('CDC token provider (client credentials)', () => {
     const path = '/caissedesdepots/api/cpa/v1/titulaires/W000001/mouvements?debut=0&nombre=1';
     pool.intercept({ path, method: 'GET', headers: { authorization: 'Bearer t1' } }).reply(401, { code: 'JETON_INVALIDE', message: 'Jeton expiré.' });
     pool.intercept({ path, method: 'GET', headers: { authorization: 'Bearer t2' } }).reply(200, { idTitulaire: 'W000001', nombreTotal: 0, debut: 0, nombre: 1, mouvements: [] });
-    const page = await createCdcRightsRepository({ http, tokens }).movementsOf('W000001', 0, 1);
+    const page = await createCdcRightsRepository({ http, tokens, cache: createCache({ namespace: 'cdc-token-test', memory: {} }) }).movementsOf('W000001', 0, 1);
     expect(page).toEqual({ movements: [], totalCount: 0 });
     expect(issued()).toBe(2);
   });

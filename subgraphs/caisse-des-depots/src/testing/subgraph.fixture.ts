@@ -51,7 +51,12 @@ export async function startCdcHarness(today = '2026-11-29'): Promise<CdcHarness>
   const mcfHttp = createUpstreamClient({ operator: MCF_OPERATOR, baseUrl: simulator.opendataUrl, retry: { maxRetries: 0 } });
   const running = await createCaisseDesDepotsSubgraph(
     {
-      rights: createCdcRightsRepository({ http: cdcHttp, tokens: createTokenProvider({ http: cdcHttp, clientId: 'cpa-graph-dev', clientSecret: 'cpa-graph-dev-secret' }) }),
+      // No Redis here: personal data is not cached, so every test request reaches the simulator.
+      rights: createCdcRightsRepository({
+        http: cdcHttp,
+        tokens: createTokenProvider({ http: cdcHttp, clientId: 'cpa-graph-dev', clientSecret: 'cpa-graph-dev-secret' }),
+        cache: createCache({ namespace: 'cdc-test-rights', memory: {} }),
+      }),
       catalogue: createMcfCatalogueRepository({ http: mcfHttp, cache: createCache({ namespace: 'cdc-test', memory: {} }) }),
       consent: {
         scopesGranted: async (workerId, header) => {

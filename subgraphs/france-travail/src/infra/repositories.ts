@@ -52,7 +52,7 @@ export function createUpstreams(config: FranceTravailConfig, cache: FtCache): Up
       companies: createCompanyRepository(client, cache),
       outcomes: createOutcomeRepository(client, cache),
       reviews: createReviewRepository(anotea, cache),
-      jobSeekers: createJobSeekerRepository({ http: particulier, token: config.API_PARTICULIER_TOKEN, recipient: config.API_PARTICULIER_RECIPIENT }),
+      jobSeekers: createJobSeekerRepository({ http: particulier, token: config.API_PARTICULIER_TOKEN, recipient: config.API_PARTICULIER_RECIPIENT, cache }),
       tension: loadTensionTable(),
     },
     clients: [api, auth, anotea, particulier, romeOpenData],

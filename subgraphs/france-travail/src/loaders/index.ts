@@ -28,7 +28,7 @@ export const reviewKeyOf = (key: ReviewKey): string => `${key.siret}:${'certifIn
 
 /**
  * `statusReads` is the gateway request's view of the job-seeker statuses this process read (app.ts):
- * the status is personal, never cached across requests, but read once per gateway request even when
+ * the status is personal (cached only per worker, for a short TTL: infra/job-seekers.repository.ts), and read once per gateway request even when
  * the plan reaches both subgraphs of this process.
  */
 export function createLoaders(repositories: Repositories, consent: ConsentClient, authorization: string | undefined, statusReads: RequestReads<JobSeeker>): Loaders {
