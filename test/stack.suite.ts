@@ -120,6 +120,8 @@ describe('whole stack', () => {
   it('forwards the gateway’s own request id (never the caller’s) to the subgraphs and on to every operator they call', async () => {
     const clientId = `e2e-${Date.now().toString(36)}`;
     const token = await stack.workerToken('W000006');
+    // Every operator is asked only on a cold personal cache (a suite before may have read W000006).
+    await stack.forgetPersonalReads();
     const response = await fetch(stack.urls.graphql, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': clientId },
@@ -141,6 +143,7 @@ describe('whole stack', () => {
   it('reads the job-seeker status once per request when the plan reaches both subgraphs of the france-travail process', async () => {
     // `jobSeeker` is job-seekers', `recommendedJobOffers` france-travail's: two fetches, one status read.
     const token = await stack.workerToken('W000005');
+    await stack.forgetPersonalReads();
     const response = await fetch(stack.urls.graphql, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

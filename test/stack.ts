@@ -19,6 +19,12 @@ export interface TestStack extends RunningStack {
   /** Upstream calls counted by the simulators since the last reset. */
   upstreamCalls: () => Promise<{ total: number; byOperator: Record<string, number>; byEndpoint: Record<string, number> }>;
   resetUpstreamCalls: () => Promise<void>;
+  /**
+   * Drops this stack's cached personal reads (the `personal` kind, 45 s per worker, Redis only): a
+   * test that counts a worker's CDC or API Particulier calls starts from none, whichever suite of
+   * the shared stack read that worker before. Nothing to drop without Redis.
+   */
+  forgetPersonalReads: () => Promise<void>;
 }
 
 /**
@@ -47,18 +53,19 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
   // test/refresh.stack.test.ts turns it on and counts what it does.
   const background = { FT_REFRESH_ENABLED: 'false' };
   const stack = await startStack({ output: 'pipe', ...options, ports, env: { LOG_LEVEL: 'warn', ...isolation, ...background, ...options.env } });
-  const cleanUp = async () => {
+  const unlinkKeys = async (match: string) => {
     const redisUrl = options.env?.['REDIS_URL'] ?? process.env['REDIS_URL'];
     if (!redisUrl) return;
     const redis = await requireRedis(redisUrl);
     try {
-      for await (const keys of redis.scanStream({ match: `cpa-${run}*`, count: 500 }) as AsyncIterable<string[]>) {
+      for await (const keys of redis.scanStream({ match, count: 500 }) as AsyncIterable<string[]>) {
         if (keys.length > 0) await redis.unlink(...keys);
       }
     } finally {
       redis.disconnect();
     }
   };
+  const cleanUp = async () => await unlinkKeys(`cpa-${run}*`);
   const json = async (url: string, init?: RequestInit) => {
     const response = await fetch(url, init);
     if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);
@@ -111,5 +118,6 @@ export async function startTestStack(options: Omit<StackOptions, 'ports'> = {}):
     resetUpstreamCalls: async () => {
       await json(`${stack.urls.upstreams}/_admin/reset`, { method: 'POST' });
     },
+    forgetPersonalReads: async () => await unlinkKeys(`cpa-${run}:*:personal:private:*`),
   };
 }
