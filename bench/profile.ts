@@ -2,9 +2,9 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commonEnv } from './configs.js';
 import { loadScenarios } from './scenarios.js';
 import { startBenchStack } from './stack.js';
+import { peersEnv } from './peers/env.js';
 import { measureCell } from './peers/cell.js';
 import { PEERS, startPeer, supergraphFor } from './peers/processes.js';
 import { scenarioRequests } from './peers/requests.js';
@@ -14,7 +14,9 @@ import { scenarioRequests } from './peers/requests.js';
  * `node --cpu-prof`, then where its CPU went: self time per function and per package. Runs the
  * varied pool by default (what merging and the response cache cannot absorb); `--repeated` for
  * the same request over and over. `--env KEY=VALUE,…` sets gateway variables (e.g.
- * RESPONSE_CACHE_ENABLED=false to profile the execution path alone).
+ * RESPONSE_CACHE_ENABLED=false to profile the execution path alone); `--peer stock` (or another
+ * bench:peers gateway) profiles that one instead, to compare. The subgraphs run as under bench:peers
+ * (bench/peers/env.ts: Redis, 40 ± 10 ms upstream latency; `--latency`, `--jitter`, `--no-redis`).
  */
 const { values } = parseArgs({
   options: {
@@ -24,15 +26,20 @@ const { values } = parseArgs({
     repeated: { type: 'boolean', default: false },
     env: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
+    peer: { type: 'string', default: 'ours' },
+    latency: { type: 'string', default: '40' },
+    jitter: { type: 'string', default: '10' },
+    'no-redis': { type: 'boolean', default: false },
   },
 });
 const dir = join(tmpdir(), `cpa-profile-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 const extraEnv = Object.fromEntries(values.env.split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
-const stack = await startBenchStack({ ...commonEnv({ redisUrl: null, latencyMs: 0, jitterMs: 0, ftQuota: false }), CACHE_MODE: 'on' });
+const setup = await peersEnv({ latencyMs: Number(values.latency), jitterMs: Number(values.jitter), noRedis: values['no-redis'], say: (line) => process.stderr.write(`${line}\n`) });
+const stack = await startBenchStack(setup.env);
 try {
-  const ours = PEERS.find((peer) => peer.id === 'ours');
-  if (!ours) throw new Error('no ours peer');
+  const ours = PEERS.find((peer) => peer.id === values.peer);
+  if (!ours) throw new Error(`--peer must be one of ${PEERS.map((peer) => peer.id).join(', ')}`);
   const peer = await startPeer({ ...ours, env: { ...ours.env, ...extraEnv }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] }, stack.stack.env, supergraphFor(stack.stack.urls.subgraphs));
   const scenarios = loadScenarios().filter((scenario) => values.only.split(',').includes(scenario.id));
   const requests = await scenarioRequests(stack, scenarios, 30);
@@ -70,4 +77,5 @@ try {
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   await stack.stop();
+  await setup.release();
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { commonEnv } from '../configs.js';
 import { describeMachine } from '../machine.js';
 import { loadScenarios } from '../scenarios.js';
 import { startBenchStack } from '../stack.js';
+import { peersEnv } from './env.js';
 import { measureCell, median, type CellMeasure } from './cell.js';
 import { PEERS, startPeer, supergraphFor, type RunningPeer } from './processes.js';
 import { metricSum } from '../../lib/testing/metrics.js';
@@ -17,7 +17,8 @@ import { canonicalData, scenarioRequests, send, type ScenarioRequests } from './
  * each round, and prints the medians of the rounds with ratios to stock Apollo.
  */
 const USAGE = `npm run bench:peers -- [--duration 5] [--rounds 3] [--connections 10] [--latency 40] [--jitter 10]
-  [--variants 30] [--fresh 20] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-entity,ours-nocache,hive,hive-rust] [--out file]`;
+  [--variants 30] [--fresh 20] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-entity,ours-nocache,hive,hive-rust] [--no-redis] [--out file]
+Environment: BENCH_REDIS_URL (default redis://127.0.0.1:6379/5; a dedicated database, flushed before and after).`;
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     peers: { type: 'string' },
     fresh: { type: 'string', default: '20' },
     out: { type: 'string' },
+    'no-redis': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -45,7 +47,8 @@ const number = (name: keyof typeof values) => {
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const scenarios = loadScenarios().filter((scenario) => values.only === undefined || values.only.split(',').includes(scenario.id));
 const peerSpecs = PEERS.filter((peer) => values.peers === undefined || values.peers.split(',').includes(peer.id));
-const env = { ...commonEnv({ redisUrl: null, latencyMs: number('latency'), jitterMs: number('jitter'), ftQuota: false }), CACHE_MODE: 'on' };
+const setup = await peersEnv({ latencyMs: number('latency'), jitterMs: number('jitter'), noRedis: values['no-redis'], say });
+const env = setup.env;
 
 say('▶ starting the simulators and subgraphs…');
 const stack = await startBenchStack(env);
@@ -86,6 +89,7 @@ try {
 } finally {
   await Promise.all(peers.map((peer) => peer.stop()));
   await stack.stop();
+  await setup.release();
 }
 process.exit(failed ? 1 : 0);
 
@@ -181,7 +185,7 @@ function renderReport(requests: readonly ScenarioRequests[], modes: readonly str
     '',
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. ` +
       `${number('connections')} connections, ${number('duration')} s per cell after 1 s of warm-up, median of ${number('rounds')} interleaved rounds; ` +
-      `upstream latency ${number('latency')} ± ${number('jitter')} ms, subgraph caches warm (the same for every gateway).`,
+      `upstream latency ${number('latency')} ± ${number('jitter')} ms, subgraph caches warm, the same for every gateway (${setup.describe}).`,
     '',
   ];
   for (const item of requests) {
