@@ -16,6 +16,8 @@ export interface CellMeasure {
   errors: number;
   rssMiB: number;
   cpuMsPerRequest: number;
+  /** CPU the subgraph processes spent per answer over the cell (the same processes for every gateway). */
+  subgraphCpuMsPerRequest: number;
 }
 
 /**
@@ -23,14 +25,18 @@ export interface CellMeasure {
  * repeated (identical requests: in-flight merging can win); with several, each new request takes
  * the next one in turn (varied variables: merging alone cannot win). The gateway's CPU time over
  * the cell, divided by the answers, gives its CPU cost per request; its RSS is read at the end.
+ * The subgraphs' CPU per answer says what each gateway's fetches cost behind it: on 2 cores the
+ * gateway and the subgraphs share the machine, so a gateway that asks more of them is slower too.
  */
-export async function measureCell(peer: RunningPeer, requests: readonly PeerRequest[], connections: number, durationSeconds: number): Promise<CellMeasure> {
+export async function measureCell(peer: RunningPeer, requests: readonly PeerRequest[], connections: number, durationSeconds: number, subgraphPids: readonly number[] = []): Promise<CellMeasure> {
   const first = requests[0];
   if (!first) throw new Error('a cell needs at least one request');
   let next = 0;
   let responses = 0;
   let graphqlErrors = 0;
   const before = processUsage(peer.pid);
+  const subgraphTicks = () => subgraphPids.reduce((sum, pid) => sum + processUsage(pid).ticks, 0);
+  const subgraphsBefore = subgraphTicks();
   const result = await autocannon({
     url: peer.url,
     method: 'POST',
@@ -57,6 +63,7 @@ export async function measureCell(peer: RunningPeer, requests: readonly PeerRequ
     ],
   });
   const after = processUsage(peer.pid);
+  const subgraphsAfter = subgraphTicks();
   return {
     requestsPerSecond: responses / result.duration,
     p50: result.latency.p50,
@@ -64,6 +71,7 @@ export async function measureCell(peer: RunningPeer, requests: readonly PeerRequ
     errors: graphqlErrors + result.non2xx + result.errors,
     rssMiB: after.rssMiB,
     cpuMsPerRequest: responses > 0 ? ((after.ticks - before.ticks) * SECONDS_PER_TICK * 1000) / responses : Number.NaN,
+    subgraphCpuMsPerRequest: responses > 0 && subgraphPids.length > 0 ? ((subgraphsAfter - subgraphsBefore) * SECONDS_PER_TICK * 1000) / responses : Number.NaN,
   };
 }
 

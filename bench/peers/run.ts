@@ -16,6 +16,8 @@ import { canonicalData, scenarioRequests, send, type ScenarioRequests } from './
  * scenario with repeated and with varied requests, gateways back to back in an order that rotates
  * each round, and prints the medians of the rounds with ratios to stock Apollo.
  */
+/** The processes behind every gateway, whose CPU per answer each cell also reports. */
+const SUBGRAPH_SERVICES = ['caisse-des-depots', 'france-travail', 'training-catalog'] as const;
 const USAGE = `npm run bench:peers -- [--duration 5] [--rounds 3] [--connections 10] [--latency 40] [--jitter 10]
   [--variants 30] [--fresh 20] [--only worker-dashboard,training-finder,job-search,career-change] [--peers stock,ours,ours-entity,ours-nocache,hive,hive-rust] [--no-redis] [--out file]
 Environment: BENCH_REDIS_URL (default redis://127.0.0.1:6379/5; a dedicated database, flushed before and after).`;
@@ -61,6 +63,7 @@ try {
     say(`  ✓ ${spec.label}`);
   }
   const requests = await scenarioRequests(stack, scenarios, number('variants'), number('fresh'));
+  const subgraphPids = SUBGRAPH_SERVICES.map((service) => stack.stack.pid(service)).filter((pid): pid is number => pid !== undefined);
   say('▶ warming the subgraph caches and every gateway, checking identical data…');
   failed = !(await checkIdentical(requests));
   if (failed) throw new Error('the gateways disagree (see above): nothing measured');
@@ -73,7 +76,7 @@ try {
         for (const peer of order) {
           const pool = mode === 'repeated' ? [item.repeated] : item.varied;
           await measureCell(peer, pool, number('connections'), 1);
-          const measured = await measureCell(peer, pool, number('connections'), number('duration'));
+          const measured = await measureCell(peer, pool, number('connections'), number('duration'), subgraphPids);
           const key = `${item.scenario.id}|${mode}|${peer.spec.id}`;
           cells.set(key, [...(cells.get(key) ?? []), measured]);
           say(`  round ${round + 1} ${item.scenario.id} ${mode} ${peer.spec.id}: ${measured.requestsPerSecond.toFixed(0)} req/s, p99 ${measured.p99} ms, ${measured.errors} errors`);
@@ -191,17 +194,17 @@ function renderReport(requests: readonly ScenarioRequests[], modes: readonly str
   for (const item of requests) {
     for (const mode of modes) {
       lines.push(`### ${item.scenario.title} — ${mode === 'repeated' ? 'repeated identical requests' : `varied variables (${item.varied.length} requests in turn)`}`, '');
-      lines.push('| gateway | req/s | × stock | p50 ms | p99 ms | errors | RSS MiB | CPU ms/req |', '|---|--:|--:|--:|--:|--:|--:|--:|');
+      lines.push('| gateway | req/s | × stock | p50 ms | p99 ms | errors | RSS MiB | CPU ms/req | subgraphs CPU ms/req |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|');
       const of = (id: string) => {
         const runs = cells.get(`${item.scenario.id}|${mode}|${id}`) ?? [];
         const pick = (field: keyof CellMeasure) => median(runs.map((run) => run[field]));
-        return { rps: pick('requestsPerSecond'), p50: pick('p50'), p99: pick('p99'), errors: runs.reduce((sum, run) => sum + run.errors, 0), rss: pick('rssMiB'), cpu: pick('cpuMsPerRequest') };
+        return { rps: pick('requestsPerSecond'), p50: pick('p50'), p99: pick('p99'), errors: runs.reduce((sum, run) => sum + run.errors, 0), rss: pick('rssMiB'), cpu: pick('cpuMsPerRequest'), subgraphCpu: pick('subgraphCpuMsPerRequest') };
       };
       const stock = of('stock').rps;
       for (const peer of peers) {
         const cell = of(peer.spec.id);
         lines.push(
-          `| ${peer.spec.label} | ${cell.rps.toFixed(0)} | ${Number.isFinite(stock) && stock > 0 ? (cell.rps / stock).toFixed(2) : '–'}× | ${cell.p50.toFixed(0)} | ${cell.p99.toFixed(0)} | ${cell.errors} | ${cell.rss.toFixed(0)} | ${cell.cpu.toFixed(2)} |`,
+          `| ${peer.spec.label} | ${cell.rps.toFixed(0)} | ${Number.isFinite(stock) && stock > 0 ? (cell.rps / stock).toFixed(2) : '–'}× | ${cell.p50.toFixed(0)} | ${cell.p99.toFixed(0)} | ${cell.errors} | ${cell.rss.toFixed(0)} | ${cell.cpu.toFixed(2)} | ${cell.subgraphCpu.toFixed(2)} |`,
         );
       }
       lines.push('');

@@ -65,11 +65,17 @@ async function within(pending: Promise<Shared | undefined>, ms: number): Promise
   }
 }
 
+/** One operation under way: its answer-to-be, and how many identical requests wait on it. */
+interface InFlight {
+  answer: Promise<Shared | undefined>;
+  waiters: number;
+}
+
 export function operationMergePlugin(options: OperationMergeOptions): ApolloServerPlugin<GatewayContext> {
-  const inFlight = new Map<string, Promise<Shared | undefined>>();
+  const inFlight = new Map<string, InFlight>();
   return {
     async requestDidStart() {
-      let lead: { key: string; resolve: (shared: Shared | undefined) => void; timer: NodeJS.Timeout } | undefined;
+      let lead: { key: string; entry: InFlight; resolve: (shared: Shared | undefined) => void; timer: NodeJS.Timeout } | undefined;
       return {
         async responseForOperation(context) {
           const key = operationKey(context, principalPart(context));
@@ -77,17 +83,18 @@ export function operationMergePlugin(options: OperationMergeOptions): ApolloServ
           const pending = inFlight.get(key);
           if (pending === undefined) {
             let resolve: (shared: Shared | undefined) => void = () => undefined;
-            const promise = new Promise<Shared | undefined>((done) => (resolve = done));
-            inFlight.set(key, promise);
+            const entry: InFlight = { answer: new Promise<Shared | undefined>((done) => (resolve = done)), waiters: 0 };
+            inFlight.set(key, entry);
             // Should this request never reach willSendResponse, its entry goes anyway and its followers run on their own.
             const timer = setTimeout(() => {
-              if (inFlight.get(key) === promise) inFlight.delete(key);
+              if (inFlight.get(key) === entry) inFlight.delete(key);
               resolve(undefined);
             }, options.maxWaitMs).unref();
-            lead = { key, resolve, timer };
+            lead = { key, entry, resolve, timer };
             return null;
           }
-          const shared = await within(pending, options.maxWaitMs);
+          pending.waiters += 1;
+          const shared = await within(pending.answer, options.maxWaitMs);
           if (shared === undefined) return null;
           merged.inc();
           const answer = JSON.parse(shared.text) as Answer;
@@ -106,11 +113,17 @@ export function operationMergePlugin(options: OperationMergeOptions): ApolloServ
         },
         async willSendResponse(context) {
           if (lead === undefined) return;
-          const { key, resolve, timer } = lead;
+          const { key, entry, resolve, timer } = lead;
           lead = undefined;
           clearTimeout(timer);
-          inFlight.delete(key);
+          if (inFlight.get(key) === entry) inFlight.delete(key);
           const body = context.response.body;
+          // No request joined while this one ran, and none can now (the entry is gone): nothing to
+          // serialise. With varied traffic this is most requests.
+          if (entry.waiters === 0) {
+            resolve(undefined);
+            return;
+          }
           if (body.kind !== 'single') {
             // Nothing to share (incremental delivery): the waiting requests execute on their own.
             resolve(undefined);
