@@ -13,8 +13,8 @@
  * Its young generation is held to 8 MiB semi-spaces (`--max-semi-space-size`, `GATEWAY_SEMI_SPACE_MIB`)
  * instead of Node 20's 16: a gateway's garbage is short-lived request state, and V8 keeps its
  * largest young generation resident once reached. Under bench:peers' load that took the RSS from
- * 175–183 to 152–168 MiB at the same throughput and CPU per request; 4 MiB took ~20 MiB more but
- * cost 10–15 % of the throughput in scavenges (bench/README.md, 8 December 2026).
+ * 175–183 to 152–168 MiB at the same throughput and CPU per request; 4 MiB took a few MiB more
+ * off but cost 10–15 % of the throughput in scavenges (bench/README.md, 8 December 2026).
  * The subgraphs and the simulators run with Node's defaults.
  */
 export const GATEWAY_ENTRY = 'gateway/src/main.ts';
