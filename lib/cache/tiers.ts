@@ -1,4 +1,4 @@
-import { decodeEntry, encodeEntry, type DecodedEntry } from './codec.js';
+import { decodeEntry, decodeWithPlain, encodeForTiers, type DecodedEntry } from './codec.js';
 import { log } from './log.js';
 import type { KindPolicy } from './kinds.js';
 import type { MemoryStore } from './memory-store.js';
@@ -26,7 +26,8 @@ export interface Write {
 
 /**
  * The two tiers and how they fail. `shared` entries (public data) use the in-process store as
- * L1 in front of Redis and as the fallback while Redis is down; private entries only ever go
+ * L1 in front of Redis and as the fallback while Redis is down — L1 keeps them uncompressed (a hit
+ * is one JSON.parse; Redis gets the brotli form above the threshold); private entries only ever go
  * to Redis, sealed (lib/cache/seal.ts), so a Redis outage means they are simply not cached. Every Redis error is counted
  * and swallowed: the cache falls open and the request goes to the upstream.
  */
@@ -57,9 +58,12 @@ export class Tiers {
     }
   }
 
-  /** What Redis returned, as the codec's entry: private entries are opened first (a foreign or unsealed one is a miss). */
-  private async decoded(raw: Buffer | string | null, key: string, shared: boolean): Promise<DecodedEntry | null> {
-    return await decodeEntry(shared ? raw : this.options.sealer.open(raw, key));
+  /**
+   * What Redis returned, as the codec's entry and its uncompressed bytes (what L1 keeps): private
+   * entries are opened first (a foreign or unsealed one is a miss).
+   */
+  private async decoded(raw: Buffer | string | null, key: string, shared: boolean): Promise<{ entry: DecodedEntry; plain: Buffer } | null> {
+    return await decodeWithPlain(shared ? raw : this.options.sealer.open(raw, key));
   }
 
   /** Seconds the store should keep an entry: its freshness plus the grace, from now. */
@@ -85,11 +89,12 @@ export class Tiers {
     await Promise.all(
       raws.map(async (raw, position) => {
         const target = missing[position];
-        const entry = target === undefined ? null : await this.decoded(raw, target.key, shared);
-        if (target === undefined || raw === null || entry === null) return;
+        const decoded = target === undefined ? null : await this.decoded(raw, target.key, shared);
+        if (target === undefined || raw === null || decoded === null) return;
+        const { entry, plain } = decoded;
         const current = found[target.index] ?? null;
         if (current === null || entry.freshUntil > current.freshUntil) found[target.index] = entry;
-        if (shared && this.isFresh(entry)) await this.remember(target.key, raw, entry, policy);
+        if (shared && this.isFresh(entry)) await this.remember(target.key, plain, entry, policy);
       }),
     );
     return found;
@@ -102,9 +107,9 @@ export class Tiers {
   /** Redis only: what another process may have written while we waited for its lock. */
   async readShared(key: string, shared: boolean, policy: KindPolicy): Promise<DecodedEntry | null> {
     const raw = await this.guarded('get', null, async (redis) => await redis.get(key));
-    const entry = await this.decoded(raw, key, shared);
-    if (raw !== null && entry !== null && shared && this.isFresh(entry)) await this.remember(key, raw, entry, policy);
-    return entry;
+    const decoded = await this.decoded(raw, key, shared);
+    if (raw !== null && decoded !== null && shared && this.isFresh(decoded.entry)) await this.remember(key, decoded.plain, decoded.entry, policy);
+    return decoded?.entry ?? null;
   }
 
   /**
@@ -114,15 +119,18 @@ export class Tiers {
   async writeMany(writes: readonly Write[], shared: boolean): Promise<number> {
     const fetchedAt = this.options.now();
     const entries: StoreEntry[] = [];
+    const inMemory: StoreEntry[] = [];
     for (const write of writes) {
       if (write.value === undefined) continue;
       const freshUntil = fetchedAt + write.policy.ttlSeconds * 1000;
-      const encoded = await encodeEntry(write.value, freshUntil, this.options.compressAboveBytes);
-      const raw = shared ? encoded : this.options.sealer.seal(encoded, write.key);
-      entries.push({ key: write.key, value: raw, ttlSeconds: write.policy.ttlSeconds + write.policy.graceSeconds });
+      const { stored, plain } = await encodeForTiers(write.value, freshUntil, this.options.compressAboveBytes);
+      const raw = shared ? stored : this.options.sealer.seal(stored, write.key);
+      const ttlSeconds = write.policy.ttlSeconds + write.policy.graceSeconds;
+      entries.push({ key: write.key, value: raw, ttlSeconds });
+      if (shared) inMemory.push({ key: write.key, value: plain, ttlSeconds });
     }
     if (entries.length === 0) return fetchedAt;
-    if (shared && this.options.memory !== null) await this.options.memory.mset(entries);
+    if (inMemory.length > 0 && this.options.memory !== null) await this.options.memory.mset(inMemory);
     const [only] = entries;
     if (entries.length === 1 && only !== undefined) {
       await this.guarded('set', undefined, async (redis) => await redis.set(only.key, only.value, only.ttlSeconds));
