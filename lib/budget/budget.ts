@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { slot } from '../request-scope/slot.js';
 
 /**
  * One request budget, split down the chain (gateway → subgraph → upstream call). The gateway
@@ -16,7 +16,7 @@ export interface BudgetScope {
   fairnessKey: string;
 }
 
-const store = new AsyncLocalStorage<BudgetScope>();
+const store = slot<BudgetScope>('budget');
 
 export function withBudget<T>(budgetMs: number, fn: () => T, fairnessKey = 'anonymous', now: number = Date.now()): T {
   return store.run({ deadline: now + Math.max(0, budgetMs), fairnessKey }, fn);
@@ -30,7 +30,7 @@ export function requestBudgetMsFromEnv(env: Record<string, string | undefined> =
 
 /** The deadline of the current request, or undefined outside one (background jobs: no budget). */
 export function currentDeadline(): number | undefined {
-  return store.getStore()?.deadline;
+  return store.get()?.deadline;
 }
 
 /** Milliseconds left in the current request's budget (Infinity outside a request). */
@@ -40,12 +40,12 @@ export function remainingBudgetMs(now: number = Date.now()): number {
 }
 
 export function setFairnessKey(key: string): void {
-  const scope = store.getStore();
+  const scope = store.get();
   if (scope) scope.fairnessKey = key;
 }
 
 export function currentFairnessKey(): string {
-  return store.getStore()?.fairnessKey ?? 'background';
+  return store.get()?.fairnessKey ?? 'background';
 }
 
 /**

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { pino, type Logger } from 'pino';
+import { slot } from '../request-scope/slot.js';
 
 export type { Logger } from 'pino';
 
@@ -14,7 +14,7 @@ interface RequestScope {
   stale: Set<string>;
 }
 
-const scope = new AsyncLocalStorage<RequestScope>();
+const scope = slot<RequestScope>('request');
 
 /** Runs `fn` with a request id visible to every log line and outgoing call made inside it. */
 export function withRequestId<T>(requestId: string, fn: () => T, clientRequestId?: string): T {
@@ -23,16 +23,16 @@ export function withRequestId<T>(requestId: string, fn: () => T, clientRequestId
 
 /** Records that data from `source` was served stale in the current request (stale-if-error). */
 export function markStale(source: string): void {
-  scope.getStore()?.stale.add(source);
+  scope.get()?.stale.add(source);
 }
 
 /** The sources served stale so far in the current request. */
 export function staleSources(): string[] {
-  return [...(scope.getStore()?.stale ?? [])];
+  return [...(scope.get()?.stale ?? [])];
 }
 
 export function currentRequestId(): string | undefined {
-  return scope.getStore()?.requestId;
+  return scope.get()?.requestId;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -62,7 +62,7 @@ export function createLogger(service: string, level: string = process.env['LOG_L
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
-      const store = scope.getStore();
+      const store = scope.get();
       if (!store) return {};
       return store.clientRequestId === undefined ? { requestId: store.requestId } : { requestId: store.requestId, clientRequestId: store.clientRequestId };
     },

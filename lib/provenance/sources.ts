@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { slot } from '../request-scope/slot.js';
 import { z } from 'zod';
 
 /**
@@ -21,7 +21,7 @@ export interface SourceRecord {
   stale: boolean;
 }
 
-const log = new AsyncLocalStorage<Map<string, SourceRecord>>();
+const log = slot<Map<string, SourceRecord>>('sources');
 
 /** Runs `fn` with an empty source log (one per HTTP request, beside the request id). */
 export function withSourceLog<T>(fn: () => T): T {
@@ -30,7 +30,7 @@ export function withSourceLog<T>(fn: () => T): T {
 
 /** Merges per operator: the oldest fetch, the longest TTL (the reused data's), stale if any part was. */
 export function recordSource(record: SourceRecord): void {
-  const sources = log.getStore();
+  const sources = log.get();
   if (!sources) return;
   const known = sources.get(record.operator);
   if (!known) {
@@ -43,7 +43,7 @@ export function recordSource(record: SourceRecord): void {
 }
 
 export function sourcesSeen(): SourceRecord[] {
-  return [...(log.getStore()?.values() ?? [])].sort((a, b) => a.operator.localeCompare(b.operator));
+  return [...(log.get()?.values() ?? [])].sort((a, b) => a.operator.localeCompare(b.operator));
 }
 
 const headerSchema = z.array(
