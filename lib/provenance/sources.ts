@@ -56,9 +56,27 @@ export function sourcesHeader(): string | undefined {
   return seen.length === 0 ? undefined : JSON.stringify(seen);
 }
 
+/**
+ * Headers the gateway checked lately, with what they held (`null`: malformed). A subgraph's header
+ * is the same while the data behind it stays cached (same operators, fetch times and TTLs), so a
+ * value is parsed and checked once rather than on every fetch (~15 µs of the gateway's CPU per
+ * dashboard request in a profile). The oldest goes first past `CHECKED_MAX`.
+ */
+const checked = new Map<string, readonly Readonly<SourceRecord>[] | null>();
+const CHECKED_MAX = 512;
+
 /** A subgraph's header read back; undefined when absent or malformed (provenance must not fail a response). */
-export function parseSourcesHeader(header: string | null | undefined): SourceRecord[] | undefined {
+export function parseSourcesHeader(header: string | null | undefined): readonly Readonly<SourceRecord>[] | undefined {
   if (!header) return undefined;
+  const known = checked.get(header);
+  if (known !== undefined) return known ?? undefined;
+  const records = checkHeader(header);
+  if (checked.size >= CHECKED_MAX) checked.delete(checked.keys().next().value as string);
+  checked.set(header, records ?? null);
+  return records;
+}
+
+function checkHeader(header: string): readonly Readonly<SourceRecord>[] | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(header);
@@ -66,7 +84,8 @@ export function parseSourcesHeader(header: string | null | undefined): SourceRec
     return undefined;
   }
   const result = headerSchema.safeParse(parsed);
-  return result.success ? result.data : undefined;
+  // Frozen: the same records answer every later read of this header.
+  return result.success ? Object.freeze(result.data.map((record) => Object.freeze(record))) : undefined;
 }
 
 /** The gateway's side: a subgraph's header merged into this request's log. A malformed header is ignored. */
