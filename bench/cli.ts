@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { parseEnv } from '../lib/config/index.js';
 import { CONFIG_IDS, type BenchConfig } from './configs.js';
 import { loadScenarios, type Scenario } from './scenarios.js';
+import { benchRedisUrl } from './stack.js';
 
 export const USAGE = `npm run bench -- [options]
   --duration <s>      measured seconds per cell (default 5)
@@ -99,6 +98,6 @@ export function parseBenchArgs(args: string[] = process.argv.slice(2)): BenchSet
     ftQuota: flags['ft-quota'],
     allowErrors: flags['allow-errors'],
     out: flags.out,
-    redisUrl: parseEnv({ BENCH_REDIS_URL: z.string().regex(/^redis:\/\//).default('redis://127.0.0.1:6379/5') }).BENCH_REDIS_URL,
+    redisUrl: benchRedisUrl(),
   };
 }

@@ -5,7 +5,7 @@ import { describeMachine } from './machine.js';
 import { cold, coldTraffic, combineRounds, headersFor, warm, type Headers } from './phases.js';
 import { cpuSummary, header, scenarioTable, type CellResult, type ColdMeasure, type ColdTrafficMeasure, type WarmMeasure } from './report.js';
 import type { Scenario } from './scenarios.js';
-import { flushBenchRedis, redisAnswers, startBenchStack, type BenchStack } from './stack.js';
+import { flushBenchRedis, startBenchStack, usableBenchRedis, type BenchStack } from './stack.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -125,7 +125,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const startedAt = new Date();
-  const redisUrl = settings.noRedis ? null : (await redisAnswers(settings.redisUrl)) ? settings.redisUrl : null;
+  const redisUrl = await usableBenchRedis(settings.redisUrl, settings.noRedis);
   if (!settings.noRedis && redisUrl === null) say(`Redis does not answer at ${settings.redisUrl}: the cache-on run uses the in-process tier only.`);
   const configs = benchConfigs({ redisUrl, latencyMs: settings.latencyMs, jitterMs: settings.jitterMs, ftQuota: settings.ftQuota }, settings.configIds);
   const failed = new Set<string>();

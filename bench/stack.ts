@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { parseEnv } from '../lib/config/index.js';
 import { freeStackPorts, startStack, type RunningStack } from '../scripts/stack.js';
 
 /** Simulator CPU time, from the additive `GET /_admin/cpu`. */
@@ -44,6 +46,16 @@ export async function flushBenchRedis(url: string): Promise<void> {
   } finally {
     client.disconnect();
   }
+}
+
+/** `BENCH_REDIS_URL`, default redis://127.0.0.1:6379/5: the benchmarks' own database (flushed, so never 0). */
+export function benchRedisUrl(env: Record<string, string | undefined> = process.env): string {
+  return parseEnv({ BENCH_REDIS_URL: z.string().regex(/^redis:\/\//).default('redis://127.0.0.1:6379/5') }, env).BENCH_REDIS_URL;
+}
+
+/** The benchmark's Redis when it is wanted and answers; null: the in-process tier only. */
+export async function usableBenchRedis(url: string, skip: boolean): Promise<string | null> {
+  return !skip && (await redisAnswers(url)) ? url : null;
 }
 
 export async function redisAnswers(url: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { commonEnv } from '../configs.js';
-import { flushBenchRedis, redisAnswers } from '../stack.js';
+import { benchRedisUrl, flushBenchRedis, usableBenchRedis } from '../stack.js';
 
 /**
  * The subgraphs' environment under bench:peers and bench:profile: cache on, as deployed (design.md
@@ -11,21 +11,19 @@ import { flushBenchRedis, redisAnswers } from '../stack.js';
  */
 export interface PeersEnv {
   env: Record<string, string>;
-  redisUrl: string | null;
   /** How the subgraphs cache, for the report's header. */
   describe: string;
   release: () => Promise<void>;
 }
 
 export async function peersEnv(options: { latencyMs: number; jitterMs: number; noRedis: boolean; say: (line: string) => void }): Promise<PeersEnv> {
-  const wanted = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379/5';
-  const redisUrl = options.noRedis ? null : (await redisAnswers(wanted)) ? wanted : null;
+  const wanted = benchRedisUrl();
+  const redisUrl = await usableBenchRedis(wanted, options.noRedis);
   if (redisUrl !== null) await flushBenchRedis(redisUrl);
   else options.say(`▶ no Redis${options.noRedis ? ' (--no-redis)' : ` answers at ${wanted}`}: the subgraphs cache in process only, personal reads not at all`);
   const common = commonEnv({ redisUrl, latencyMs: options.latencyMs, jitterMs: options.jitterMs, ftQuota: false });
   return {
     env: { ...common, CACHE_MODE: 'on', ...(redisUrl === null ? {} : { REDIS_URL: redisUrl }) },
-    redisUrl,
     describe: redisUrl === null ? 'in process only: personal reads uncached' : 'Redis + in process; personal reads 45 s per worker',
     release: async () => {
       if (redisUrl !== null) await flushBenchRedis(redisUrl);

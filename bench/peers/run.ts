@@ -50,10 +50,9 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const scenarios = loadScenarios().filter((scenario) => values.only === undefined || values.only.split(',').includes(scenario.id));
 const peerSpecs = PEERS.filter((peer) => values.peers === undefined || values.peers.split(',').includes(peer.id));
 const setup = await peersEnv({ latencyMs: number('latency'), jitterMs: number('jitter'), noRedis: values['no-redis'], say });
-const env = setup.env;
 
 say('▶ starting the simulators and subgraphs…');
-const stack = await startBenchStack(env);
+const stack = await startBenchStack(setup.env);
 const peers: RunningPeer[] = [];
 let failed = false;
 try {
