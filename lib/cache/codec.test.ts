@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntry, decodeWithPlain, encodeEntry, encodeForTiers, isCompressed } from './codec.js';
+import { decodeEntry, decodeWithPlain, encodeForTiers, isCompressed } from './codec.js';
 
 describe('cache entry codec', () => {
   it('round-trips small values uncompressed, with their freshness', async () => {
-    const raw = await encodeEntry({ code: 'M1805', labels: ['a', 'é'] }, 1_700_000_000_123, 1024);
+    const raw = (await encodeForTiers({ code: 'M1805', labels: ['a', 'é'] }, 1_700_000_000_123, 1024)).stored;
     expect(isCompressed(raw)).toBe(false);
     expect(await decodeEntry(raw)).toEqual({ value: { code: 'M1805', labels: ['a', 'é'] }, freshUntil: 1_700_000_000_123 });
   });
 
   it('compresses above the threshold and round-trips', async () => {
     const value = { rows: Array.from({ length: 500 }, (_, index) => ({ index, label: 'Agent / Agente de sécurité' })) };
-    const raw = await encodeEntry(value, 42, 1024);
+    const raw = (await encodeForTiers(value, 42, 1024)).stored;
     expect(isCompressed(raw)).toBe(true);
     expect(raw.length).toBeLessThan(JSON.stringify(value).length / 10);
     expect(await decodeEntry(raw)).toEqual({ value, freshUntil: 42 });

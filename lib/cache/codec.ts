@@ -28,10 +28,6 @@ function header(encoding: number, freshUntil: number): Buffer {
   return bytes;
 }
 
-export async function encodeEntry(value: unknown, freshUntil: number, compressAboveBytes: number): Promise<Buffer> {
-  return (await encodeForTiers(value, freshUntil, compressAboveBytes)).stored;
-}
-
 /**
  * One entry in the two forms the tiers keep: `stored` for Redis (compressed above the threshold:
  * it crosses the network and sits in shared memory) and `plain` for the in-process tier, where a

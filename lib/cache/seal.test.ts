@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeEntry, decodeEntry } from './codec.js';
+import { decodeEntry, encodeForTiers } from './codec.js';
 import { createSealer } from './seal.js';
 
 describe('sealed private entries (AES-256-GCM, the entry key as associated data)', () => {
@@ -7,7 +7,7 @@ describe('sealed private entries (AES-256-GCM, the entry key as associated data)
 
   it('opens what it sealed, and nothing of the value shows in the sealed bytes', async () => {
     const sealer = createSealer('secret-one');
-    const entry = await encodeEntry({ workerId: 'W000042', balanceCents: 123_456 }, 1_700_000_000_000, 1024);
+    const entry = (await encodeForTiers({ workerId: 'W000042', balanceCents: 123_456 }, 1_700_000_000_000, 1024)).stored;
     const sealed = sealer.seal(entry, key);
     expect(sealed.toString('latin1')).not.toContain('W000042');
     expect(sealed.toString('latin1')).not.toContain('123456');
@@ -18,7 +18,7 @@ describe('sealed private entries (AES-256-GCM, the entry key as associated data)
 
   it('refuses another key, another secret, a flipped byte and an unsealed entry', async () => {
     const sealer = createSealer('secret-one');
-    const entry = await encodeEntry({ workerId: 'W000042' }, 1, 1024);
+    const entry = (await encodeForTiers({ workerId: 'W000042' }, 1, 1024)).stored;
     const sealed = sealer.seal(entry, key);
     expect(sealer.open(sealed, `${key}x`)).toBeNull();
     expect(createSealer('secret-two').open(sealed, key)).toBeNull();
